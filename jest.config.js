@@ -1,0 +1,36 @@
+// Two tiers: fast unit specs next to the code, and integration/e2e specs in test/ that run
+// against the real PostgreSQL and Redis, each file in its own database cloned from a migrated template.
+process.env.TZ = 'UTC';
+
+const moduleNameMapper = {
+  '^@crm/domain$': '<rootDir>/libs/domain/src',
+  '^@crm/persistence$': '<rootDir>/libs/persistence/src',
+};
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      moduleNameMapper,
+      transform,
+    },
+    {
+      displayName: 'integration',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      moduleNameMapper,
+      transform,
+      testTimeout: 60000,
+    },
+  ],
+};
