@@ -1,0 +1,40 @@
+import { Role } from './enums';
+
+export enum Permission {
+  READ_PERSONAL_DATA = 'READ_PERSONAL_DATA',
+  READ_AGGREGATES = 'READ_AGGREGATES',
+  READ_REFERENCE = 'READ_REFERENCE',
+  WRITE_ACTORS = 'WRITE_ACTORS',
+  WRITE_EVENTS = 'WRITE_EVENTS',
+  WRITE_PARTICIPATIONS = 'WRITE_PARTICIPATIONS',
+  MANAGE_USERS = 'MANAGE_USERS',
+}
+
+const permissions = (...list: Permission[]): ReadonlySet<Permission> => new Set(list);
+
+/**
+ * Who may do what, as data so it can be reviewed (and tested) in one place. The committee sees
+ * only aggregates: it receives reports, never personal data.
+ */
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = Object.freeze({
+  [Role.ADMIN]: permissions(...Object.values(Permission)),
+  [Role.EVENT_STAFF]: permissions(
+    Permission.READ_PERSONAL_DATA,
+    Permission.READ_AGGREGATES,
+    Permission.READ_REFERENCE,
+    Permission.WRITE_ACTORS,
+    Permission.WRITE_EVENTS,
+    Permission.WRITE_PARTICIPATIONS,
+  ),
+  [Role.STRATEGIST]: permissions(
+    Permission.READ_PERSONAL_DATA,
+    Permission.READ_AGGREGATES,
+    Permission.READ_REFERENCE,
+    Permission.WRITE_ACTORS,
+  ),
+  [Role.COMMITTEE]: permissions(Permission.READ_AGGREGATES, Permission.READ_REFERENCE),
+});
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role]?.has(permission) ?? false;
+}
