@@ -1,0 +1,17 @@
+import { ParticipationRole, ParticipationSource, ParticipationStatus } from '@crm/domain';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('participation')
+export class ParticipationEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'event_id', type: 'uuid' }) eventId!: string;
+  @Column({ name: 'actor_id', type: 'uuid' }) actorId!: string;
+  @Column('text') role!: ParticipationRole;
+  @Column('text') status!: ParticipationStatus;
+  @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true }) checkedInAt!: Date | null;
+  @Column('text') source!: ParticipationSource;
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true, update: false }) createdBy!: string | null;
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true }) updatedBy!: string | null;
+}

@@ -1,0 +1,15 @@
+import { Role } from '@crm/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('app_user')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('text') name!: string;
+  @Column('text') email!: string;
+  @Column('text') role!: Role;
+  /** SHA-256 of the bearer token; tokens are 256-bit random, so a slow hash adds nothing. */
+  @Column({ name: 'token_hash', type: 'text', select: false }) tokenHash!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt!: Date | null;
+}

@@ -1,0 +1,181 @@
+import { ActorKind, Gender, LegalBasis, MeetingPlaceCode, Sector } from '@crm/domain';
+import { EntityManager } from 'typeorm';
+import { ActorEntity } from '../entities';
+import { decodeCursor, encodeCursor, hydrate, likeContains, Page, Where } from '../sql';
+
+export interface ActorFilter {
+  search?: string | null;
+  kind?: ActorKind | null;
+  sector?: Sector | null;
+  municipalityCode?: string | null;
+  meetingPlace?: MeetingPlaceCode | null;
+  organisationId?: string | null;
+}
+
+export interface ActorValues {
+  kind: ActorKind;
+  name: string;
+  email: string | null;
+  title: string | null;
+  organisationId: string | null;
+  gender: Gender | null;
+  sector: Sector;
+  municipalityCode: string | null;
+  country: string;
+  organisationNumber: string | null;
+  legalBasis: LegalBasis;
+}
+
+const cursorOf = (a: ActorEntity) => encodeCursor([a.name, a.id]);
+
+/** Actors, listed by name. Every statement runs on the caller's EntityManager (and so its transaction). */
+export class ActorRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async findByIds(ids: readonly string[]): Promise<ActorEntity[]> {
+    if (!ids.length) return [];
+    const rows = await this.em.query(`SELECT * FROM actor WHERE id = ANY($1::uuid[])`, [ids]);
+    return hydrate(this.em, ActorEntity, rows);
+  }
+
+  async findById(id: string, lock = false): Promise<ActorEntity | null> {
+    const rows = await this.em.query(`SELECT * FROM actor WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return hydrate(this.em, ActorEntity, rows)[0] ?? null;
+  }
+
+  async page(
+    filter: ActorFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Page<ActorEntity>> {
+    const where = new Where();
+    if (filter.search?.trim()) {
+      where.and(`a.search_text LIKE search_fold(${where.param(likeContains(filter.search.trim()))})`);
+    }
+    if (filter.kind) where.and(`a.kind = ${where.param(filter.kind)}`);
+    if (filter.sector) where.and(`a.sector = ${where.param(filter.sector)}`);
+    if (filter.municipalityCode) where.and(`a.municipality_code = ${where.param(filter.municipalityCode)}`);
+    if (filter.organisationId) where.and(`a.organisation_id = ${where.param(filter.organisationId)}`);
+    if (filter.meetingPlace) {
+      where.and(`EXISTS (SELECT 1 FROM participation p JOIN event e ON e.id = p.event_id
+        WHERE p.actor_id = a.id AND e.meeting_place = ${where.param(filter.meetingPlace)})`);
+    }
+    const countWhere = where.toSql();
+    const countParams = [...where.params];
+    const key = decodeCursor(after, 2);
+    if (key) where.and(`(a.name, a.id) > (${where.param(key[0])}, ${where.param(key[1])}::uuid)`);
+    const rows = await this.em.query(
+      `SELECT a.* FROM actor a ${where.toSql()} ORDER BY a.name, a.id LIMIT ${where.param(first + 1)}`,
+      where.params,
+    );
+    const [{ count }] = await this.em.query(
+      `SELECT count(*)::int AS count FROM actor a ${countWhere}`,
+      countParams,
+    );
+    const items = hydrate(this.em, ActorEntity, rows);
+    return { items: items.slice(0, first), hasNextPage: items.length > first, totalCount: count, cursorOf };
+  }
+
+  /** One page of members for each organisation, in two statements whatever the number of organisations. */
+  async membersPages(
+    organisationIds: readonly string[],
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Map<string, Page<ActorEntity>>> {
+    const key = decodeCursor(after, 2);
+    const params: unknown[] = [organisationIds, first + 1];
+    const afterSql = key ? `AND (a.name, a.id) > ($3, $4::uuid)` : '';
+    if (key) params.push(key[0], key[1]);
+    const rows = await this.em.query(
+      `SELECT * FROM (
+         SELECT a.*, row_number() OVER (PARTITION BY a.organisation_id ORDER BY a.name, a.id) AS page_row
+         FROM actor a WHERE a.organisation_id = ANY($1::uuid[]) ${afterSql}
+       ) ranked WHERE page_row <= $2 ORDER BY name, id`,
+      params,
+    );
+    const counts: { organisation_id: string; count: number }[] = await this.em.query(
+      `SELECT organisation_id, count(*)::int AS count FROM actor WHERE organisation_id = ANY($1::uuid[])
+       GROUP BY organisation_id`,
+      [organisationIds],
+    );
+    return groupPages(
+      organisationIds,
+      hydrate(this.em, ActorEntity, rows),
+      (a) => a.organisationId as string,
+      counts.map((c) => [c.organisation_id, c.count]),
+      first,
+      cursorOf,
+    );
+  }
+
+  async insert(values: ActorValues, userId: string | null): Promise<ActorEntity> {
+    const rows = await this.em.query(
+      `INSERT INTO actor (kind, name, email, title, organisation_id, gender, sector, municipality_code, country,
+         organisation_number, legal_basis, created_by, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING *`,
+      [
+        values.kind,
+        values.name,
+        values.email,
+        values.title,
+        values.organisationId,
+        values.gender,
+        values.sector,
+        values.municipalityCode,
+        values.country,
+        values.organisationNumber,
+        values.legalBasis,
+        userId,
+      ],
+    );
+    return hydrate(this.em, ActorEntity, rows)[0];
+  }
+
+  async update(id: string, values: ActorValues, userId: string | null): Promise<ActorEntity> {
+    const rows = await this.em.query(
+      `UPDATE actor SET name = $2, email = $3, title = $4, organisation_id = $5, gender = $6, sector = $7,
+         municipality_code = $8, country = $9, organisation_number = $10, legal_basis = $11,
+         updated_at = now(), updated_by = $12
+       WHERE id = $1 RETURNING *`,
+      [
+        id,
+        values.name,
+        values.email,
+        values.title,
+        values.organisationId,
+        values.gender,
+        values.sector,
+        values.municipalityCode,
+        values.country,
+        values.organisationNumber,
+        values.legalBasis,
+        userId,
+      ],
+    );
+    return hydrate(this.em, ActorEntity, rows)[0];
+  }
+}
+
+/** Splits rows ranked per parent (limit + 1 each) into one page per parent id. */
+export function groupPages<T>(
+  parentIds: readonly string[],
+  rows: T[],
+  parentOf: (row: T) => string,
+  counts: [string, number][],
+  first: number,
+  cursorOf: (row: T) => string,
+): Map<string, Page<T>> {
+  const byParent = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+  for (const row of rows) byParent.get(parentOf(row))?.push(row);
+  const countOf = new Map(counts);
+  const pages = new Map<string, Page<T>>();
+  for (const [parentId, items] of byParent) {
+    pages.set(parentId, {
+      items: items.slice(0, first),
+      hasNextPage: items.length > first,
+      totalCount: countOf.get(parentId) ?? 0,
+      cursorOf,
+    });
+  }
+  return pages;
+}

@@ -1,0 +1,136 @@
+import { ParticipationRole, ParticipationSource, ParticipationStatus } from '@crm/domain';
+import { EntityManager } from 'typeorm';
+import { ParticipationEntity } from '../entities';
+import { decodeCursor, encodeCursor, hydrate, Page } from '../sql';
+import { groupPages } from './actor.repository';
+
+export interface Registration {
+  eventId: string;
+  actorId: string;
+  role: ParticipationRole;
+  /** Absent: a new row is REGISTERED and an existing row keeps its status. */
+  status: ParticipationStatus | null;
+  source: ParticipationSource;
+}
+
+/** A participation row with the sort key of the list it was read for. */
+type Ranked = ParticipationEntity & { sortKey: string };
+
+/**
+ * Participations: one row per (event, actor), enforced by a unique constraint. Every write is a
+ * single INSERT .. ON CONFLICT, so concurrent requests for the same pair meet in the database and
+ * leave one row.
+ */
+export class ParticipationRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async findByIds(ids: readonly string[]): Promise<ParticipationEntity[]> {
+    if (!ids.length) return [];
+    const rows = await this.em.query(`SELECT * FROM participation WHERE id = ANY($1::uuid[])`, [ids]);
+    return hydrate(this.em, ParticipationEntity, rows);
+  }
+
+  async find(eventId: string, actorId: string): Promise<ParticipationEntity | null> {
+    const rows = await this.em.query(`SELECT * FROM participation WHERE event_id = $1 AND actor_id = $2`, [
+      eventId,
+      actorId,
+    ]);
+    return hydrate(this.em, ParticipationEntity, rows)[0] ?? null;
+  }
+
+  async register(r: Registration, userId: string | null): Promise<ParticipationEntity> {
+    const rows = await this.em.query(
+      `INSERT INTO participation AS p (event_id, actor_id, role, status, checked_in_at, source, created_by, updated_by)
+       VALUES ($1, $2, $3, coalesce($4, 'REGISTERED'), CASE WHEN $4 = 'ATTENDED' THEN now() END, $5, $6, $6)
+       ON CONFLICT (event_id, actor_id) DO UPDATE SET
+         role = excluded.role,
+         status = coalesce($4, p.status),
+         checked_in_at = CASE WHEN coalesce($4, p.status) = 'ATTENDED' THEN coalesce(p.checked_in_at, now()) END,
+         updated_at = now(),
+         updated_by = $6
+       RETURNING *`,
+      [r.eventId, r.actorId, r.role, r.status, r.source, userId],
+    );
+    return hydrate(this.em, ParticipationEntity, rows)[0];
+  }
+
+  /**
+   * Marks the actor as attended, keeping the first check-in time, so a second device scanning the
+   * same person changes nothing. A person without a registration is let in as audience (a walk-in).
+   */
+  async checkIn(eventId: string, actorId: string, userId: string | null): Promise<ParticipationEntity> {
+    const rows = await this.em.query(
+      `INSERT INTO participation AS p (event_id, actor_id, role, status, checked_in_at, source, created_by, updated_by)
+       VALUES ($1, $2, 'AUDIENCE', 'ATTENDED', now(), 'WALK_IN', $3, $3)
+       ON CONFLICT (event_id, actor_id) DO UPDATE SET
+         status = 'ATTENDED',
+         checked_in_at = coalesce(p.checked_in_at, now()),
+         updated_at = CASE WHEN p.status = 'ATTENDED' THEN p.updated_at ELSE now() END,
+         updated_by = CASE WHEN p.status = 'ATTENDED' THEN p.updated_by ELSE $3 END
+       RETURNING *`,
+      [eventId, actorId, userId],
+    );
+    return hydrate(this.em, ParticipationEntity, rows)[0];
+  }
+
+  async cancel(eventId: string, actorId: string, userId: string | null): Promise<ParticipationEntity | null> {
+    const rows = await this.em.query(
+      `UPDATE participation SET status = 'CANCELLED', checked_in_at = NULL, updated_at = now(), updated_by = $3
+       WHERE event_id = $1 AND actor_id = $2 RETURNING *`,
+      [eventId, actorId, userId],
+    );
+    return hydrate(this.em, ParticipationEntity, rows)[0] ?? null;
+  }
+
+  /** Each event's participants, by the participant's name. Two statements for any number of events. */
+  pagesByEvent(eventIds: readonly string[], first: number, after: string | null | undefined) {
+    return this.pages('event_id', 'a.name', 'ASC', eventIds, first, after);
+  }
+
+  /** Each actor's participations, newest event first. Two statements for any number of actors. */
+  pagesByActor(actorIds: readonly string[], first: number, after: string | null | undefined) {
+    // The ISO text of the start time sorts like the time itself and survives the round trip exactly.
+    const startsAt = `to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+    return this.pages('actor_id', startsAt, 'DESC', actorIds, first, after);
+  }
+
+  private async pages(
+    parentColumn: 'event_id' | 'actor_id',
+    sortExpression: string,
+    direction: 'ASC' | 'DESC',
+    parentIds: readonly string[],
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Map<string, Page<ParticipationEntity>>> {
+    const key = decodeCursor(after, 2);
+    const params: unknown[] = [parentIds, first + 1];
+    const comparator = direction === 'ASC' ? '>' : '<';
+    const afterSql = key ? `AND (${sortExpression}, p.id) ${comparator} ($3::text, $4::uuid)` : '';
+    if (key) params.push(key[0], key[1]);
+    const rows: Record<string, unknown>[] = await this.em.query(
+      `SELECT * FROM (
+         SELECT p.*, ${sortExpression} AS sort_key,
+           row_number() OVER (PARTITION BY p.${parentColumn} ORDER BY ${sortExpression} ${direction}, p.id ${direction}) AS page_row
+         FROM participation p JOIN actor a ON a.id = p.actor_id JOIN event e ON e.id = p.event_id
+         WHERE p.${parentColumn} = ANY($1::uuid[]) ${afterSql}
+       ) ranked WHERE page_row <= $2 ORDER BY page_row`,
+      params,
+    );
+    const counts: { parent_id: string; count: number }[] = await this.em.query(
+      `SELECT ${parentColumn} AS parent_id, count(*)::int AS count FROM participation
+       WHERE ${parentColumn} = ANY($1::uuid[]) GROUP BY ${parentColumn}`,
+      [parentIds],
+    );
+    const entities = hydrate(this.em, ParticipationEntity, rows).map((entity, i) =>
+      Object.assign(entity, { sortKey: String(rows[i].sort_key) }),
+    ) as Ranked[];
+    return groupPages<ParticipationEntity>(
+      parentIds,
+      entities,
+      (p) => (parentColumn === 'event_id' ? p.eventId : p.actorId),
+      counts.map((c) => [c.parent_id, c.count]),
+      first,
+      (p) => encodeCursor([(p as Ranked).sortKey, p.id]),
+    );
+  }
+}

@@ -1,0 +1,5 @@
+import { InitSchema1764150000000 } from './1764150000000-init-schema';
+import { ReferenceData1764150000001 } from './1764150000001-reference-data';
+
+/** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
+export const MIGRATIONS = [InitSchema1764150000000, ReferenceData1764150000001];
