@@ -7,7 +7,7 @@ const moduleNameMapper = {
   '^@crm/persistence$': '<rootDir>/libs/persistence/src',
 };
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 };
 
 /** @type {import('jest').Config} */

@@ -1,0 +1,96 @@
+import { Permission } from '@crm/domain';
+import { pageSize, UserEntity } from '@crm/persistence';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Requires } from '../auth/decorators';
+import { GraphqlContext } from '../auth/request-context';
+import { toConnection } from '../common/connection';
+import { Participation, ParticipationConnection } from '../participations/participation.model';
+import { Municipality } from '../reference/reference.models';
+import { toMunicipality } from '../reference/reference.resolver';
+import {
+  ActorFilterInput,
+  CreateOrganisationInput,
+  CreatePersonInput,
+  UpdateActorInput,
+} from './actor.inputs';
+import { Actor, ActorConnection } from './actor.model';
+import { ActorsService } from './actors.service';
+
+@Resolver(() => Actor)
+@Requires(Permission.READ_PERSONAL_DATA)
+export class ActorsResolver {
+  constructor(private readonly service: ActorsService) {}
+
+  @Query(() => Actor, { nullable: true })
+  async actor(@Args('id', { type: () => ID }) id: string): Promise<Actor | null> {
+    const actor = await this.service.get(id);
+    return actor && Actor.from(actor);
+  }
+
+  @Query(() => ActorConnection)
+  async actors(
+    @Args('filter', { type: () => ActorFilterInput, nullable: true }) filter: ActorFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ) {
+    return toConnection(await this.service.page(filter ?? {}, first, after), Actor.from);
+  }
+
+  @Mutation(() => Actor)
+  @Requires(Permission.WRITE_ACTORS)
+  async createOrganisation(@Args('input') input: CreateOrganisationInput, @CurrentUser() user: UserEntity) {
+    return Actor.from(await this.service.createOrganisation(input, user));
+  }
+
+  @Mutation(() => Actor)
+  @Requires(Permission.WRITE_ACTORS)
+  async createPerson(@Args('input') input: CreatePersonInput, @CurrentUser() user: UserEntity) {
+    return Actor.from(await this.service.createPerson(input, user));
+  }
+
+  @Mutation(() => Actor)
+  @Requires(Permission.WRITE_ACTORS)
+  async updateActor(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateActorInput,
+    @CurrentUser() user: UserEntity,
+  ) {
+    return Actor.from(await this.service.updateActor(id, input, user));
+  }
+
+  @ResolveField(() => Actor, { nullable: true })
+  async organisation(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<Actor | null> {
+    if (!actor.organisationId) return null;
+    const organisation = await ctx.loaders.actor.load(actor.organisationId);
+    return organisation && Actor.from(organisation);
+  }
+
+  @ResolveField(() => Municipality, { nullable: true })
+  async municipality(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<Municipality | null> {
+    if (!actor.municipalityCode) return null;
+    const municipality = await ctx.loaders.municipality.load(actor.municipalityCode);
+    return municipality && toMunicipality(municipality);
+  }
+
+  @ResolveField(() => ActorConnection, { description: "An organisation's people" })
+  async members(
+    @Parent() actor: Actor,
+    @Context() ctx: GraphqlContext,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ) {
+    const page = await ctx.loaders.members(pageSize(first), after).load(actor.id);
+    return toConnection(page, Actor.from);
+  }
+
+  @ResolveField(() => ParticipationConnection, { description: 'Newest event first' })
+  async participations(
+    @Parent() actor: Actor,
+    @Context() ctx: GraphqlContext,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ) {
+    const page = await ctx.loaders.participationsOfActor(pageSize(first), after).load(actor.id);
+    return toConnection(page, Participation.from);
+  }
+}

@@ -1,0 +1,191 @@
+import {
+  ActorKind,
+  DomainValidationError,
+  isMunicipalityCode,
+  LegalBasis,
+  Location,
+  normaliseEmail,
+  normaliseOrganisationNumber,
+  requireName,
+  resolveLocation,
+} from '@crm/domain';
+import {
+  ActorEntity,
+  ActorFilter,
+  ActorRepository,
+  ActorValues,
+  AuditRepository,
+  Page,
+  pageSize,
+  ReferenceRepository,
+  UserEntity,
+} from '@crm/persistence';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseId } from '../common/ids';
+import { ConstraintMessages, translateConstraint } from '../common/transaction';
+import { CreateOrganisationInput, CreatePersonInput, UpdateActorInput } from './actor.inputs';
+
+const ACTOR_CONSTRAINTS: ConstraintMessages = {
+  actor_email_key: ['email', 'is already registered for another person'],
+  actor_organisation_number_key: ['organisationNumber', 'is already registered for another organisation'],
+  actor_organisation_fkey: ['organisationId', 'is not an organisation'],
+};
+
+@Injectable()
+export class ActorsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(id: string): Promise<ActorEntity | null> {
+    return new ActorRepository(this.dataSource.manager).findById(parseId('id', id));
+  }
+
+  async page(
+    filter: ActorFilter,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Page<ActorEntity>> {
+    const checked = {
+      ...filter,
+      organisationId: filter.organisationId ? parseId('organisationId', filter.organisationId) : null,
+    };
+    return new ActorRepository(this.dataSource.manager).page(checked, pageSize(first), after);
+  }
+
+  createOrganisation(input: CreateOrganisationInput, user: UserEntity): Promise<ActorEntity> {
+    return this.write(async (em) => {
+      const values: ActorValues = {
+        kind: ActorKind.ORGANISATION,
+        name: requireName('name', input.name),
+        email: null,
+        title: null,
+        organisationId: null,
+        gender: null,
+        sector: input.sector,
+        ...(await this.location(em, input)),
+        organisationNumber: normaliseOrganisationNumber(input.organisationNumber),
+        legalBasis: LegalBasis.PUBLIC_INTEREST,
+      };
+      const actor = await new ActorRepository(em).insert(values, user.id);
+      await new AuditRepository(em).record(user.id, 'create', 'actor', actor.id, Object.keys(input));
+      return actor;
+    });
+  }
+
+  createPerson(input: CreatePersonInput, user: UserEntity): Promise<ActorEntity> {
+    return this.write(async (em) => {
+      const organisation = input.organisationId ? await this.organisation(em, input.organisationId) : null;
+      const sector = input.sector ?? organisation?.sector;
+      if (!sector)
+        throw new DomainValidationError('sector', 'is required when the person has no organisation');
+      const inheritsLocation = organisation && !input.municipalityCode && !input.country;
+      const values: ActorValues = {
+        kind: ActorKind.PERSON,
+        name: requireName('name', input.name),
+        email: normaliseEmail(input.email),
+        title: optionalText('title', input.title),
+        organisationId: organisation?.id ?? null,
+        gender: input.gender ?? null,
+        sector,
+        ...(inheritsLocation
+          ? { municipalityCode: organisation.municipalityCode, country: organisation.country }
+          : await this.location(em, input)),
+        organisationNumber: null,
+        legalBasis: input.legalBasis ?? LegalBasis.PUBLIC_INTEREST,
+      };
+      const actor = await new ActorRepository(em).insert(values, user.id);
+      await new AuditRepository(em).record(user.id, 'create', 'actor', actor.id, Object.keys(input));
+      return actor;
+    });
+  }
+
+  updateActor(id: string, input: UpdateActorInput, user: UserEntity): Promise<ActorEntity> {
+    return this.write(async (em) => {
+      const actors = new ActorRepository(em);
+      const current = await actors.findById(parseId('id', id), true);
+      if (!current) throw new DomainValidationError('id', 'no actor has this ID');
+      const given = (field: keyof UpdateActorInput) => input[field] !== undefined;
+      const isPerson = current.kind === ActorKind.PERSON;
+      for (const field of ['email', 'title', 'gender', 'organisationId'] as const) {
+        if (!isPerson && input[field] != null)
+          throw new DomainValidationError(field, 'applies to persons only');
+      }
+      if (isPerson && input.organisationNumber != null) {
+        throw new DomainValidationError('organisationNumber', 'applies to organisations only');
+      }
+      if (given('sector') && input.sector === null)
+        throw new DomainValidationError('sector', 'cannot be cleared');
+      if (given('legalBasis') && input.legalBasis === null)
+        throw new DomainValidationError('legalBasis', 'cannot be cleared');
+
+      let organisationId = current.organisationId;
+      if (given('organisationId')) {
+        organisationId = input.organisationId ? (await this.organisation(em, input.organisationId)).id : null;
+        if (organisationId === current.id)
+          throw new DomainValidationError('organisationId', 'cannot be the actor itself');
+      }
+      let location: Location = { municipalityCode: current.municipalityCode, country: current.country };
+      if (given('municipalityCode') || given('country')) {
+        // A foreign country given on its own means the actor moved abroad: the municipality goes.
+        const municipalityCode = given('municipalityCode')
+          ? input.municipalityCode
+          : input.country && input.country.toUpperCase() !== 'SE'
+            ? null
+            : current.municipalityCode;
+        const country = given('country') ? input.country : municipalityCode ? 'SE' : current.country;
+        location = await this.location(em, { municipalityCode, country });
+      }
+      const values: ActorValues = {
+        kind: current.kind,
+        name: given('name') ? requireName('name', input.name) : current.name,
+        email: given('email') ? normaliseEmail(input.email) : current.email,
+        title: given('title') ? optionalText('title', input.title) : current.title,
+        organisationId,
+        gender: given('gender') ? (input.gender ?? null) : current.gender,
+        sector: input.sector ?? current.sector,
+        ...location,
+        organisationNumber: given('organisationNumber')
+          ? normaliseOrganisationNumber(input.organisationNumber)
+          : current.organisationNumber,
+        legalBasis: input.legalBasis ?? current.legalBasis,
+      };
+      const updated = await actors.update(current.id, values, user.id);
+      const changed = (Object.keys(input) as (keyof UpdateActorInput)[]).filter(given);
+      await new AuditRepository(em).record(user.id, 'update', 'actor', current.id, changed);
+      return updated;
+    });
+  }
+
+  /** One transaction per user action; a constraint the database raises becomes a field error. */
+  private async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      throw translateConstraint(error, ACTOR_CONSTRAINTS);
+    }
+  }
+
+  private async organisation(em: EntityManager, rawId: string): Promise<ActorEntity> {
+    const organisation = await new ActorRepository(em).findById(parseId('organisationId', rawId));
+    if (!organisation) throw new DomainValidationError('organisationId', 'no organisation has this ID');
+    if (organisation.kind !== ActorKind.ORGANISATION) {
+      throw new DomainValidationError('organisationId', 'is a person, not an organisation');
+    }
+    return organisation;
+  }
+
+  private async location(
+    em: EntityManager,
+    input: { municipalityCode?: string | null; country?: string | null },
+  ): Promise<Location> {
+    const code = input.municipalityCode?.trim();
+    const known =
+      code && isMunicipalityCode(code) ? await new ReferenceRepository(em).municipalityExists(code) : false;
+    return resolveLocation(input, () => known);
+  }
+}
+
+function optionalText(field: string, raw: string | null | undefined): string | null {
+  const text = raw?.trim();
+  return text ? requireName(field, text) : null;
+}

@@ -1,0 +1,59 @@
+import { APP_CONFIG, AppConfig, PersistenceModule } from '@crm/persistence';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import depthLimit from 'graphql-depth-limit';
+import { DataSource } from 'typeorm';
+import { ActorsResolver } from './actors/actors.resolver';
+import { ActorsService } from './actors/actors.service';
+import { AuthModule } from './auth/auth.module';
+import { AuthenticatedRequest, GraphqlContext } from './auth/request-context';
+import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
+import { Loaders } from './common/loaders';
+import { EventsResolver } from './events/events.resolver';
+import { EventsService } from './events/events.service';
+import { HealthController } from './health/health.controller';
+import { ParticipationsResolver } from './participations/participations.resolver';
+import { ParticipationsService } from './participations/participations.service';
+import { ReferenceResolver } from './reference/reference.resolver';
+import { UsersResolver } from './users/users.resolver';
+
+@Module({
+  imports: [
+    PersistenceModule.forRoot('crm-api'),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG, getDataSourceToken()],
+      useFactory: (config: AppConfig, dataSource: DataSource) => ({
+        autoSchemaFile: true,
+        sortSchema: true,
+        path: '/graphql',
+        // Guards also run on field resolvers, so a field can need more than its parent (Event.participants).
+        fieldResolverEnhancers: ['guards', 'filters'],
+        validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+        context: ({ req }: { req: AuthenticatedRequest }): GraphqlContext => ({
+          req,
+          loaders: new Loaders(dataSource),
+        }),
+      }),
+    }),
+    TerminusModule,
+    AuthModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+    ActorsResolver,
+    ActorsService,
+    EventsResolver,
+    EventsService,
+    ParticipationsResolver,
+    ParticipationsService,
+    ReferenceResolver,
+    UsersResolver,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,32 @@
+import { APP_CONFIG, AppConfig } from '@crm/persistence';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+
+/**
+ * Proves at start-up that the worker reaches both PostgreSQL and Redis (a worker that starts without
+ * them would sit silently), and closes its connection on shutdown.
+ */
+@Injectable()
+export class WorkerReadiness implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  private readonly redis: Redis;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+    await this.redis.connect();
+    await this.redis.ping();
+    this.logger.log('worker connected to PostgreSQL and Redis');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
