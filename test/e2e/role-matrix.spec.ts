@@ -1,0 +1,449 @@
+import { Role } from '@crm/domain';
+import { randomBytes } from 'node:crypto';
+import { GraphqlResponse, Json, TestApi } from '../support/api';
+import { Factory } from '../support/factories';
+
+/**
+ * Who may do what. EVENT_STAFF creates and edits actors, events and participations and reads them;
+ * a STRATEGIST reads everything and edits actors, but writes no events or participations and makes
+ * no users; the COMMITTEE reads aggregates only (reference data, events without their participants,
+ * itself) and nothing that holds personal data; ADMIN does everything. No token, no answer.
+ */
+describe('authentication and the role matrix', () => {
+  let api: TestApi;
+  let make: Factory;
+  const tokens = {} as Record<Role, string>;
+  const userIds = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    make = new Factory(api);
+    tokens[Role.ADMIN] = api.adminToken;
+    for (const role of [Role.EVENT_STAFF, Role.STRATEGIST, Role.COMMITTEE])
+      tokens[role] = await make.user(role);
+    for (const role of Object.values(Role)) {
+      userIds[role] = (await api.ok(`{ me { id } }`, {}, tokens[role])).me.id;
+    }
+  });
+  afterAll(() => api.close());
+
+  let sequence = 0;
+  const unique = () => `${Date.now().toString(36)}${(sequence += 1)}`;
+
+  interface Request {
+    query: string;
+    variables?: Record<string, unknown>;
+    /** Checks the data of an allowed answer. */
+    check: (data: Json, role: Role) => void;
+  }
+
+  interface Operation {
+    name: string;
+    /** The root field the operation answers under. */
+    field: string;
+    mutation: boolean;
+    /** Makes what the operation needs (as ADMIN) and answers the request to send. */
+    prepare: () => Promise<Request>;
+  }
+
+  const registered = async () => {
+    const event = await make.event();
+    const person = await make.person();
+    await api.ok(
+      `mutation($e: ID!, $a: ID!) { registerParticipation(input: { eventId: $e, actorId: $a, role: AUDIENCE }) { id } }`,
+      { e: event.id, a: person.id },
+    );
+    return { event, person };
+  };
+
+  const OPERATIONS: Operation[] = [
+    {
+      name: 'actors',
+      field: 'actors',
+      mutation: false,
+      prepare: async () => {
+        const person = await make.person();
+        return {
+          query: `query($s: String) { actors(filter: { search: $s }) { totalCount edges { node { id name email } } } }`,
+          variables: { s: person.name },
+          check: (data) => expect(data.actors.edges).toEqual([{ node: person }]),
+        };
+      },
+    },
+    {
+      name: 'actor(id)',
+      field: 'actor',
+      mutation: false,
+      prepare: async () => {
+        const person = await make.person();
+        return {
+          query: `query($id: ID!) { actor(id: $id) { id name email } }`,
+          variables: { id: person.id },
+          check: (data) => expect(data.actor).toEqual(person),
+        };
+      },
+    },
+    {
+      name: 'events',
+      field: 'events',
+      mutation: false,
+      prepare: async () => {
+        const event = await make.event();
+        return {
+          query: `query($s: String) { events(filter: { search: $s }) { totalCount edges { node { id title } } } }`,
+          variables: { s: event.title },
+          check: (data) => expect(data.events.edges).toEqual([{ node: event }]),
+        };
+      },
+    },
+    {
+      name: 'event(id) { title }',
+      field: 'event',
+      mutation: false,
+      prepare: async () => {
+        const event = await make.event();
+        return {
+          query: `query($id: ID!) { event(id: $id) { id title } }`,
+          variables: { id: event.id },
+          check: (data) => expect(data.event).toEqual(event),
+        };
+      },
+    },
+    {
+      name: 'event(id) { participants { totalCount } }',
+      field: 'event',
+      mutation: false,
+      prepare: async () => {
+        const { event } = await registered();
+        return {
+          query: `query($id: ID!) { event(id: $id) { participants { totalCount } } }`,
+          variables: { id: event.id },
+          check: (data) => expect(data.event).toEqual({ participants: { totalCount: 1 } }),
+        };
+      },
+    },
+    {
+      name: 'meetingPlaces',
+      field: 'meetingPlaces',
+      mutation: false,
+      prepare: async () => ({
+        query: `{ meetingPlaces { code name } }`,
+        check: (data) => expect(data.meetingPlaces).toHaveLength(4),
+      }),
+    },
+    {
+      name: 'municipalities',
+      field: 'municipalities',
+      mutation: false,
+      prepare: async () => ({
+        query: `{ municipalities { code name county } }`,
+        check: (data) => expect(data.municipalities).toHaveLength(290),
+      }),
+    },
+    {
+      name: 'me',
+      field: 'me',
+      mutation: false,
+      prepare: async () => ({
+        query: `{ me { id role } }`,
+        check: (data, role) => expect(data.me).toEqual({ id: userIds[role], role }),
+      }),
+    },
+    {
+      name: 'users',
+      field: 'users',
+      mutation: false,
+      prepare: async () => ({
+        query: `{ users { id role } }`,
+        check: (data) =>
+          expect(data.users).toEqual(
+            expect.arrayContaining(Object.values(Role).map((role) => ({ id: userIds[role], role }))),
+          ),
+      }),
+    },
+    {
+      name: 'createOrganisation',
+      field: 'createOrganisation',
+      mutation: true,
+      prepare: async () => {
+        const name = `Matrisbolaget ${unique()} AB`;
+        return {
+          query: `mutation($name: String!) { createOrganisation(input: { name: $name, sector: BUSINESS, municipalityCode: "2480" }) { id name } }`,
+          variables: { name },
+          check: (data) => expect(data.createOrganisation).toEqual({ id: expect.any(String), name }),
+        };
+      },
+    },
+    {
+      name: 'createPerson',
+      field: 'createPerson',
+      mutation: true,
+      prepare: async () => {
+        const id = unique();
+        return {
+          query: `mutation($name: String!, $email: String) { createPerson(input: { name: $name, email: $email, sector: ACADEMIA }) { id name email } }`,
+          variables: { name: `Matris ${id}`, email: `matris.${id}@example.se` },
+          check: (data) =>
+            expect(data.createPerson).toEqual({
+              id: expect.any(String),
+              name: `Matris ${id}`,
+              email: `matris.${id}@example.se`,
+            }),
+        };
+      },
+    },
+    {
+      name: 'updateActor',
+      field: 'updateActor',
+      mutation: true,
+      prepare: async () => {
+        const person = await make.person();
+        return {
+          query: `mutation($id: ID!) { updateActor(id: $id, input: { title: "Rektor" }) { id title } }`,
+          variables: { id: person.id },
+          check: (data) => expect(data.updateActor).toEqual({ id: person.id, title: 'Rektor' }),
+        };
+      },
+    },
+    {
+      name: 'createEvent',
+      field: 'createEvent',
+      mutation: true,
+      prepare: async () => {
+        const title = `Matrisdagen ${unique()}`;
+        return {
+          query: `mutation($title: String!) { createEvent(input: { meetingPlace: ALMEDALEN, title: $title, startsAt: "2027-07-01T10:00:00Z" }) { id title } }`,
+          variables: { title },
+          check: (data) => expect(data.createEvent).toEqual({ id: expect.any(String), title }),
+        };
+      },
+    },
+    {
+      name: 'updateEvent',
+      field: 'updateEvent',
+      mutation: true,
+      prepare: async () => {
+        const event = await make.event();
+        return {
+          query: `mutation($id: ID!) { updateEvent(id: $id, input: { title: "Ny titel" }) { id title } }`,
+          variables: { id: event.id },
+          check: (data) => expect(data.updateEvent).toEqual({ id: event.id, title: 'Ny titel' }),
+        };
+      },
+    },
+    {
+      name: 'registerParticipation',
+      field: 'registerParticipation',
+      mutation: true,
+      prepare: async () => {
+        const event = await make.event();
+        const person = await make.person();
+        return {
+          query: `mutation($e: ID!, $a: ID!) { registerParticipation(input: { eventId: $e, actorId: $a, role: SPEAKER }) { role status } }`,
+          variables: { e: event.id, a: person.id },
+          check: (data) =>
+            expect(data.registerParticipation).toEqual({ role: 'SPEAKER', status: 'REGISTERED' }),
+        };
+      },
+    },
+    {
+      name: 'checkIn',
+      field: 'checkIn',
+      mutation: true,
+      prepare: async () => {
+        const { event, person } = await registered();
+        return {
+          query: `mutation($e: ID!, $a: ID!) { checkIn(input: { eventId: $e, actorId: $a }) { status source } }`,
+          variables: { e: event.id, a: person.id },
+          check: (data) => expect(data.checkIn).toEqual({ status: 'ATTENDED', source: 'MANUAL' }),
+        };
+      },
+    },
+    {
+      name: 'cancelParticipation',
+      field: 'cancelParticipation',
+      mutation: true,
+      prepare: async () => {
+        const { event, person } = await registered();
+        return {
+          query: `mutation($e: ID!, $a: ID!) { cancelParticipation(input: { eventId: $e, actorId: $a }) { status } }`,
+          variables: { e: event.id, a: person.id },
+          check: (data) => expect(data.cancelParticipation).toEqual({ status: 'CANCELLED' }),
+        };
+      },
+    },
+    {
+      name: 'createUser',
+      field: 'createUser',
+      mutation: true,
+      prepare: async () => {
+        const email = `ny.${unique()}@region.example`;
+        return {
+          query: `mutation($email: String!) { createUser(input: { name: "Ny Användare", email: $email, role: COMMITTEE }) { token user { email role } } }`,
+          variables: { email },
+          check: (data) =>
+            expect(data.createUser).toEqual({
+              token: expect.any(String),
+              user: { email, role: 'COMMITTEE' },
+            }),
+        };
+      },
+    },
+  ];
+
+  /** Row count and a digest of every row of every table a request could write. */
+  const snapshot = async (): Promise<Record<string, { rows: number; digest: string }>> => {
+    const result: Record<string, { rows: number; digest: string }> = {};
+    for (const table of ['actor', 'event', 'participation', 'audit_log', 'app_user']) {
+      const [row] = await api.dataSource.query(
+        `SELECT count(*)::int AS rows, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest
+           FROM ${table} t`,
+      );
+      result[table] = row;
+    }
+    return result;
+  };
+
+  /** Sends a GraphQL request with exactly these headers (api.gql always sends a well-formed one). */
+  const send = async (request: Request, headers: Record<string, string>): Promise<GraphqlResponse<Json>> => {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
+    });
+    return { ...((await response.json()) as GraphqlResponse<Json>), status: response.status };
+  };
+
+  const expectRefusedWith = async (
+    code: 'UNAUTHENTICATED' | 'FORBIDDEN',
+    operation: Operation,
+    run: (request: Request) => Promise<GraphqlResponse<Json>>,
+  ) => {
+    const request = await operation.prepare();
+    const before = await snapshot();
+    const result = await run(request);
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual([code]);
+    expect(result.data?.[operation.field] ?? null).toBeNull();
+    expect(await snapshot()).toEqual(before);
+  };
+
+  describe('without valid credentials', () => {
+    const CREDENTIALS: [description: string, headers: () => Promise<Record<string, string>>][] = [
+      ['no Authorization header', async () => ({})],
+      ['an empty Authorization header', async () => ({ authorization: '' })],
+      ['"Bearer" without a token', async () => ({ authorization: 'Bearer' })],
+      ['a valid token without the Bearer scheme', async () => ({ authorization: api.adminToken })],
+      ['a valid token under the Basic scheme', async () => ({ authorization: `Basic ${api.adminToken}` })],
+      ['two tokens', async () => ({ authorization: `Bearer ${api.adminToken} ${api.adminToken}` })],
+      [
+        'an unknown token',
+        async () => ({ authorization: `Bearer ${randomBytes(32).toString('base64url')}` }),
+      ],
+      [
+        "the admin token's hash instead of the token",
+        async () => {
+          const [{ token_hash }] = await api.dataSource.query(
+            `SELECT token_hash FROM app_user WHERE role = 'ADMIN' ORDER BY created_at LIMIT 1`,
+          );
+          return { authorization: `Bearer ${token_hash}` };
+        },
+      ],
+      [
+        "a disabled user's token",
+        async () => {
+          const token = await make.user(Role.ADMIN);
+          const { me } = await api.ok(`{ me { id } }`, {}, token);
+          await api.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [me.id]);
+          return { authorization: `Bearer ${token}` };
+        },
+      ],
+    ];
+
+    describe.each(CREDENTIALS)('with %s', (_description, headers) => {
+      it.each(OPERATIONS.map((operation) => [operation.name, operation] as const))(
+        '%s answers UNAUTHENTICATED and writes nothing',
+        async (_name, operation) => {
+          const sent = await headers();
+          await expectRefusedWith('UNAUTHENTICATED', operation, (request) => send(request, sent));
+        },
+      );
+    });
+
+    it('answers GET /health without a token', async () => {
+      const response = await fetch(`${api.baseUrl}/health`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/application\/json/);
+      expect(await response.json()).toMatchObject({
+        status: 'ok',
+        details: { database: { status: 'up' }, redis: { status: 'up' } },
+      });
+    });
+
+    it('answers GET /health whatever Authorization header comes along', async () => {
+      const response = await fetch(`${api.baseUrl}/health`, {
+        headers: { authorization: 'Bearer nonsense' },
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: 'ok' });
+    });
+  });
+
+  type Outcome = 'allowed' | 'FORBIDDEN';
+  const ok: Outcome = 'allowed';
+  const no: Outcome = 'FORBIDDEN';
+
+  /** The matrix as the issue states it; columns ADMIN, EVENT_STAFF, STRATEGIST, COMMITTEE. */
+  const MATRIX: Record<string, [Outcome, Outcome, Outcome, Outcome]> = {
+    actors: [ok, ok, ok, no],
+    'actor(id)': [ok, ok, ok, no],
+    events: [ok, ok, ok, ok],
+    'event(id) { title }': [ok, ok, ok, ok],
+    'event(id) { participants { totalCount } }': [ok, ok, ok, no],
+    meetingPlaces: [ok, ok, ok, ok],
+    municipalities: [ok, ok, ok, ok],
+    me: [ok, ok, ok, ok],
+    users: [ok, no, no, no],
+    createOrganisation: [ok, ok, ok, no],
+    createPerson: [ok, ok, ok, no],
+    updateActor: [ok, ok, ok, no],
+    createEvent: [ok, ok, no, no],
+    updateEvent: [ok, ok, no, no],
+    registerParticipation: [ok, ok, no, no],
+    checkIn: [ok, ok, no, no],
+    cancelParticipation: [ok, ok, no, no],
+    createUser: [ok, no, no, no],
+  };
+  const ROLES = [Role.ADMIN, Role.EVENT_STAFF, Role.STRATEGIST, Role.COMMITTEE] as const;
+
+  it('covers every operation exactly once', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(OPERATIONS.map((o) => o.name).sort());
+  });
+
+  const CASES = ROLES.flatMap((role, column) =>
+    OPERATIONS.map((operation) => [role, operation.name, MATRIX[operation.name][column], operation] as const),
+  );
+
+  it.each(CASES)('%s: %s is %s', async (role, _name, outcome, operation) => {
+    if (outcome === 'FORBIDDEN') {
+      await expectRefusedWith('FORBIDDEN', operation, (request) =>
+        api.gql(request.query, request.variables, tokens[role]),
+      );
+      return;
+    }
+    const request = await operation.prepare();
+    const before = await snapshot();
+    const result = await api.gql(request.query, request.variables, tokens[role]);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.[operation.field]).toBeTruthy();
+    request.check(result.data as Json, role);
+    const after = await snapshot();
+    if (!operation.mutation) {
+      expect(after).toEqual(before);
+      return;
+    }
+    // The write happened, and the audit trail names who made it.
+    expect(after.audit_log.rows).toBe(before.audit_log.rows + 1);
+    const [audit] = await api.dataSource.query(`SELECT user_id FROM audit_log ORDER BY id DESC LIMIT 1`);
+    expect(audit.user_id).toBe(userIds[role]);
+  });
+});
