@@ -269,6 +269,18 @@ describe('input validation over GraphQL', () => {
         'organisationNumber',
       ],
       [
+        'updateActor clearing the sector',
+        UPDATE_ACTOR,
+        (f) => ({ id: f.person.id, input: { sector: null } }),
+        'sector',
+      ],
+      [
+        'updateActor setting a title on an organisation',
+        UPDATE_ACTOR,
+        (f) => ({ id: f.organisation.id, input: { title: 'VD' } }),
+        'title',
+      ],
+      [
         'updateActor on an unknown actor',
         UPDATE_ACTOR,
         () => ({ id: UNKNOWN_ID, input: { title: 'Rektor' } }),
@@ -323,6 +335,18 @@ describe('input validation over GraphQL', () => {
         'format',
       ],
       ['createEvent with a blank title', CREATE_EVENT, () => event({ title: '   ' }), 'title'],
+      [
+        'updateEvent clearing the title',
+        UPDATE_EVENT,
+        (f) => ({ id: f.event.id, input: { title: null } }),
+        'title',
+      ],
+      [
+        'createEvent with more than 20 topics',
+        CREATE_EVENT,
+        () => event({ topics: Array.from({ length: 21 }, (_, i) => `ämne ${i}`) }),
+        'topics',
+      ],
       [
         'updateEvent on an unknown event',
         UPDATE_EVENT,
@@ -420,6 +444,12 @@ describe('input validation over GraphQL', () => {
       ],
       ['a bad events cursor', EVENTS, () => ({ after: 'nonsense' }), 'after'],
       ['a page of 10 000 events', EVENTS, () => ({ first: 10000 }), 'first'],
+      [
+        'an events range that ends before it starts',
+        `{ events(filter: { from: "2027-02-01T00:00:00Z", to: "2027-01-01T00:00:00Z" }) { totalCount } }`,
+        () => ({}),
+        'to',
+      ],
     ];
 
     it.each(cases)('refuses %s', async (_description, query, variables, field) => {

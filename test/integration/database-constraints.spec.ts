@@ -85,7 +85,6 @@ describe('database constraints', () => {
       [],
       '23514',
     );
-    await violation([], '42701');
     await violation(
       `INSERT INTO actor (kind, name, sector) VALUES ('ORGANISATION', 'Q', 'MEDIA')`,
       [],

@@ -21,12 +21,18 @@ export class WorkerReadiness implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await this.dataSource.query('SELECT 1');
-    await this.redis.connect();
-    await this.redis.ping();
+    try {
+      await this.redis.connect();
+      await this.redis.ping();
+    } catch (error) {
+      this.redis.disconnect(); // stop ioredis from reconnecting behind a worker that failed to start
+      throw new Error('the worker cannot reach Redis', { cause: error });
+    }
     this.logger.log('worker connected to PostgreSQL and Redis');
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
   }
 }

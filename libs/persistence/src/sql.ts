@@ -65,21 +65,43 @@ export interface Page<T> {
   cursorOf(item: T): string;
 }
 
-/** Opaque keyset cursors: the sort key of the last row seen, base64url-encoded. */
-export function encodeCursor(key: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+export type CursorPart = 'text' | 'uuid' | 'timestamp';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z?$/;
+const partIsValid: Record<CursorPart, (value: string) => boolean> = {
+  text: () => true,
+  uuid: (value) => UUID.test(value),
+  timestamp: (value) =>
+    ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value.endsWith('Z') ? value : `${value}Z`)),
+};
+
+/**
+ * Opaque keyset cursors: the list they belong to and the sort key of the last row seen,
+ * base64url-encoded. A cursor from another list, or one edited by hand, is refused as bad input
+ * before it reaches SQL.
+ */
+export function encodeCursor(list: string, key: readonly string[]): string {
+  return Buffer.from(JSON.stringify([list, ...key]), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(
   cursor: string | null | undefined,
-  arity: number,
+  list: string,
+  parts: readonly CursorPart[],
   field = 'after',
 ): string[] | null {
   if (cursor === null || cursor === undefined || cursor === '') return null;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string')) {
-      return key as string[];
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === parts.length + 1 &&
+      decoded[0] === list &&
+      decoded.every((k) => typeof k === 'string')
+    ) {
+      const key = decoded.slice(1) as string[];
+      if (key.every((value, i) => partIsValid[parts[i]](value))) return key;
     }
   } catch {
     // fall through to the validation error below

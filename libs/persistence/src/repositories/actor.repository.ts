@@ -26,7 +26,8 @@ export interface ActorValues {
   legalBasis: LegalBasis;
 }
 
-const cursorOf = (a: ActorEntity) => encodeCursor([a.name, a.id]);
+const cursorOf = (a: ActorEntity) => encodeCursor('actors', [a.name, a.id]);
+const ACTOR_KEY = ['text', 'uuid'] as const;
 
 /** Actors, listed by name. Every statement runs on the caller's EntityManager (and so its transaction). */
 export class ActorRepository {
@@ -62,7 +63,7 @@ export class ActorRepository {
     }
     const countWhere = where.toSql();
     const countParams = [...where.params];
-    const key = decodeCursor(after, 2);
+    const key = decodeCursor(after, 'actors', ACTOR_KEY);
     if (key) where.and(`(a.name, a.id) > (${where.param(key[0])}, ${where.param(key[1])}::uuid)`);
     const rows = await this.em.query(
       `SELECT a.* FROM actor a ${where.toSql()} ORDER BY a.name, a.id LIMIT ${where.param(first + 1)}`,
@@ -82,7 +83,7 @@ export class ActorRepository {
     first: number,
     after: string | null | undefined,
   ): Promise<Map<string, Page<ActorEntity>>> {
-    const key = decodeCursor(after, 2);
+    const key = decodeCursor(after, 'actors', ACTOR_KEY);
     const params: unknown[] = [organisationIds, first + 1];
     const afterSql = key ? `AND (a.name, a.id) > ($3, $4::uuid)` : '';
     if (key) params.push(key[0], key[1]);

@@ -22,7 +22,7 @@ export interface EventValues {
   attendanceMode: AttendanceMode;
 }
 
-const cursorOf = (e: EventEntity) => encodeCursor([e.startsAt.toISOString(), e.id]);
+const cursorOf = (e: EventEntity) => encodeCursor('events', [e.startsAt.toISOString(), e.id]);
 
 /** Events, newest first. */
 export class EventRepository {
@@ -56,7 +56,7 @@ export class EventRepository {
     }
     const countWhere = where.toSql();
     const countParams = [...where.params];
-    const key = decodeCursor(after, 2);
+    const key = decodeCursor(after, 'events', ['timestamp', 'uuid']);
     if (key)
       where.and(`(e.starts_at, e.id) < (${where.param(key[0])}::timestamptz, ${where.param(key[1])}::uuid)`);
     const rows = await this.em.query(

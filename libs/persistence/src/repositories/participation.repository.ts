@@ -1,7 +1,7 @@
 import { ParticipationRole, ParticipationSource, ParticipationStatus } from '@crm/domain';
 import { EntityManager } from 'typeorm';
 import { ParticipationEntity } from '../entities';
-import { decodeCursor, encodeCursor, hydrate, Page } from '../sql';
+import { CursorPart, decodeCursor, encodeCursor, hydrate, Page } from '../sql';
 import { groupPages } from './actor.repository';
 
 export interface Registration {
@@ -84,25 +84,27 @@ export class ParticipationRepository {
 
   /** Each event's participants, by the participant's name. Two statements for any number of events. */
   pagesByEvent(eventIds: readonly string[], first: number, after: string | null | undefined) {
-    return this.pages('event_id', 'a.name', 'ASC', eventIds, first, after);
+    return this.pages('event_id', 'a.name', 'text', 'ASC', eventIds, first, after);
   }
 
   /** Each actor's participations, newest event first. Two statements for any number of actors. */
   pagesByActor(actorIds: readonly string[], first: number, after: string | null | undefined) {
     // The ISO text of the start time sorts like the time itself and survives the round trip exactly.
     const startsAt = `to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
-    return this.pages('actor_id', startsAt, 'DESC', actorIds, first, after);
+    return this.pages('actor_id', startsAt, 'timestamp', 'DESC', actorIds, first, after);
   }
 
   private async pages(
     parentColumn: 'event_id' | 'actor_id',
     sortExpression: string,
+    sortPart: CursorPart,
     direction: 'ASC' | 'DESC',
     parentIds: readonly string[],
     first: number,
     after: string | null | undefined,
   ): Promise<Map<string, Page<ParticipationEntity>>> {
-    const key = decodeCursor(after, 2);
+    const list = `participations-by-${parentColumn}`;
+    const key = decodeCursor(after, list, [sortPart, 'uuid']);
     const params: unknown[] = [parentIds, first + 1];
     const comparator = direction === 'ASC' ? '>' : '<';
     const afterSql = key ? `AND (${sortExpression}, p.id) ${comparator} ($3::text, $4::uuid)` : '';
@@ -130,7 +132,7 @@ export class ParticipationRepository {
       (p) => (parentColumn === 'event_id' ? p.eventId : p.actorId),
       counts.map((c) => [c.parent_id, c.count]),
       first,
-      (p) => encodeCursor([(p as Ranked).sortKey, p.id]),
+      (p) => encodeCursor(list, [(p as Ranked).sortKey, p.id]),
     );
   }
 }
