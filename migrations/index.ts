@@ -1,5 +1,6 @@
 import { InitSchema1764150000000 } from './1764150000000-init-schema';
 import { ReferenceData1764150000001 } from './1764150000001-reference-data';
+import { Ladder1764160000000 } from './1764160000000-ladder';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
-export const MIGRATIONS = [InitSchema1764150000000, ReferenceData1764150000001];
+export const MIGRATIONS = [InitSchema1764150000000, ReferenceData1764150000001, Ladder1764160000000];

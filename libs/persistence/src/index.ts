@@ -11,3 +11,4 @@ export * from './repositories/user.repository';
 export * from './sql';
 export * from './database-errors';
 export * from './nest/persistence.module';
+export * from './jobs/jobs';
