@@ -9,3 +9,5 @@ export * from './regions';
 export * from './text';
 export * from './event-schedule';
 export * from './permissions';
+export * from './ladder';
+export * from './initiatives';
