@@ -12,6 +12,7 @@ const transform = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -30,7 +31,6 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       moduleNameMapper,
       transform,
-      testTimeout: 60000,
     },
   ],
 };

@@ -12,3 +12,5 @@ export * from './sql';
 export * from './database-errors';
 export * from './nest/persistence.module';
 export * from './jobs/jobs';
+export * from './repositories/initiative.repository';
+export * from './ladder';

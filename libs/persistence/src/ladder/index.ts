@@ -1,0 +1,2 @@
+export * from './ladder-sql';
+export * from './ladder.repository';
