@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 
-export type AuditedEntity = 'actor' | 'event' | 'participation' | 'app_user';
+export type AuditedEntity =
+  'actor' | 'event' | 'participation' | 'app_user' | 'initiative' | 'initiative_membership' | 'engagement';
 
 /** Who changed what and when. Field names only: the trail must not become a second copy of personal data. */
 export class AuditRepository {
