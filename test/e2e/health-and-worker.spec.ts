@@ -1,6 +1,7 @@
 import { APP_CONFIG, loadConfig } from '@crm/persistence';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
+import { startWorker } from '../../apps/worker/src/start-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { TestApi } from '../support/api';
 import { createTestDatabase } from '../support/database';
@@ -22,7 +23,11 @@ describe('readiness and the worker', () => {
 
   it('the worker starts, reaches PostgreSQL and Redis, and shuts down cleanly', async () => {
     const database = await createTestDatabase();
-    const config = loadConfig({ ...process.env, DATABASE_URL: database.url });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: database.url,
+      QUEUE_PREFIX: `test-${database.name}`,
+    });
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
       .overrideProvider(APP_CONFIG)
       .useValue(config)
@@ -36,19 +41,8 @@ describe('readiness and the worker', () => {
     await database.drop();
   });
 
-  it('the worker refuses to start when Redis is unreachable', async () => {
-    const database = await createTestDatabase();
-    const config = loadConfig({
-      ...process.env,
-      DATABASE_URL: database.url,
-      REDIS_URL: 'redis://127.0.0.1:1',
-    });
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
-      .overrideProvider(APP_CONFIG)
-      .useValue(config)
-      .compile();
-    await expect(moduleRef.init()).rejects.toThrow();
-    await moduleRef.close().catch(() => undefined);
-    await database.drop();
+  it('the worker refuses to start when Redis is unreachable, before any queue connects', async () => {
+    const config = loadConfig({ ...process.env, REDIS_URL: 'redis://127.0.0.1:1' });
+    await expect(startWorker(config)).rejects.toThrow('the worker cannot reach Redis');
   });
 });

@@ -1,15 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { WorkerModule } from './worker.module';
+import { startWorker } from './start-worker';
 
-/** The worker: a Nest application context (no HTTP) running the BullMQ processors. */
-async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(WorkerModule);
-  app.enableShutdownHooks();
-}
-
-bootstrap().catch((error: unknown) => {
-  new Logger('Worker').error(error instanceof Error ? error.stack : String(error));
+startWorker().catch((error: unknown) => {
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  new Logger('Worker').error(`${error instanceof Error ? error.message : String(error)}${cause}`);
   process.exit(1);
 });

@@ -1,9 +1,10 @@
-import { APP_CONFIG, AppConfig, PersistenceModule } from '@crm/persistence';
+import { APP_CONFIG, AppConfig, LADDER_QUEUE, PersistenceModule } from '@crm/persistence';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { WorkerReadiness } from './worker-readiness.service';
+import { LadderSweeper } from './ladder/ladder-sweeper.service';
+import { LadderProcessor } from './ladder/ladder.processor';
 
-/** The worker's root module: the same persistence as the API, plus BullMQ's Redis connection. */
+/** The worker's root module: the same persistence as the API, plus BullMQ's processors on Redis. */
 @Module({
   imports: [
     PersistenceModule.forRoot('crm-worker'),
@@ -14,7 +15,8 @@ import { WorkerReadiness } from './worker-readiness.service';
         prefix: config.QUEUE_PREFIX,
       }),
     }),
+    BullModule.registerQueue({ name: LADDER_QUEUE }),
   ],
-  providers: [WorkerReadiness],
+  providers: [LadderProcessor, LadderSweeper],
 })
 export class WorkerModule {}

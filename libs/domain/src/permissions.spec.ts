@@ -12,6 +12,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_EVENTS]: true,
     [P.WRITE_PARTICIPATIONS]: true,
     [P.MANAGE_USERS]: true,
+    [P.ADMINISTER_LADDER]: true,
   },
   [Role.EVENT_STAFF]: {
     [P.READ_PERSONAL_DATA]: true,
@@ -21,6 +22,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_EVENTS]: true,
     [P.WRITE_PARTICIPATIONS]: true,
     [P.MANAGE_USERS]: false,
+    [P.ADMINISTER_LADDER]: false,
   },
   [Role.STRATEGIST]: {
     [P.READ_PERSONAL_DATA]: true,
@@ -30,6 +32,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_EVENTS]: false,
     [P.WRITE_PARTICIPATIONS]: false,
     [P.MANAGE_USERS]: false,
+    [P.ADMINISTER_LADDER]: false,
   },
   [Role.COMMITTEE]: {
     [P.READ_PERSONAL_DATA]: false,
@@ -39,6 +42,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_EVENTS]: false,
     [P.WRITE_PARTICIPATIONS]: false,
     [P.MANAGE_USERS]: false,
+    [P.ADMINISTER_LADDER]: false,
   },
 };
 
@@ -51,8 +55,8 @@ describe('permissions', () => {
     for (const [key, value] of Object.entries(Permission)) expect(value).toBe(key);
   });
 
-  it('covers all 4 × 7 role/permission pairs', () => {
-    expect(cases).toHaveLength(28);
+  it('covers all 4 × 8 role/permission pairs', () => {
+    expect(cases).toHaveLength(32);
     expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual(Object.values(Role).sort());
   });
 

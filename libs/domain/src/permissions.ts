@@ -8,6 +8,8 @@ export enum Permission {
   WRITE_EVENTS = 'WRITE_EVENTS',
   WRITE_PARTICIPATIONS = 'WRITE_PARTICIPATIONS',
   MANAGE_USERS = 'MANAGE_USERS',
+  /** Run a full recomputation of the ladder. */
+  ADMINISTER_LADDER = 'ADMINISTER_LADDER',
 }
 
 const permissions = (...list: Permission[]): ReadonlySet<Permission> => new Set(list);

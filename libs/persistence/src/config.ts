@@ -24,6 +24,12 @@ const schema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Deepest GraphQL selection accepted. */
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(3).default(10),
+  /** How often the worker sweeps the ladder outbox for marks its queue missed (Redis down, worker down). */
+  LADDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Actors per transaction in a full ladder recomputation. */
+  LADDER_BATCH_SIZE: z.coerce.number().int().min(100).default(20_000),
+  /** Ladder jobs a worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
   /** Connections in the PostgreSQL pool of one process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
 });

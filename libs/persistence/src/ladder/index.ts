@@ -1,2 +1,4 @@
 export * from './ladder-sql';
 export * from './ladder.repository';
+export * from './ladder-recompute';
+export * from './ladder-queries';

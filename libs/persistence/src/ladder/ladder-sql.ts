@@ -36,7 +36,9 @@ function levelExpression(rules: RuleSet): string {
 function clauseExpression(rules: RuleSet, pick: 'index' | 'kind'): string {
   const branches = rules.steps.map((rule) => {
     const whens = rule.anyOf
-      .map((c, i) => `WHEN i.${KIND_COLUMNS[c.evidence]} > 0 THEN ${pick === 'index' ? i : `'${c.evidence}'`}`)
+      .map(
+        (c, i) => `WHEN i.${KIND_COLUMNS[c.evidence]} > 0 THEN ${pick === 'index' ? i : `'${c.evidence}'`}`,
+      )
       .join(' ');
     return `WHEN ${levelOf(rule.step)} THEN CASE ${whens} END`;
   });

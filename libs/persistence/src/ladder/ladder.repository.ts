@@ -29,7 +29,9 @@ export class LadderRepository {
 
   /** The rule set in force: the highest version. */
   async currentRules(): Promise<RuleSet> {
-    const [row] = await this.em.query(`SELECT version, definition FROM ladder_rule_set ORDER BY version DESC LIMIT 1`);
+    const [row] = await this.em.query(
+      `SELECT version, definition FROM ladder_rule_set ORDER BY version DESC LIMIT 1`,
+    );
     if (!row) throw new Error('no ladder rule set: run the migrations');
     return parseRuleSet(row.version, row.definition);
   }
@@ -62,13 +64,16 @@ export class LadderRepository {
   }
 
   async releaseOutbox(actorIds: readonly string[]): Promise<void> {
-    if (actorIds.length) await this.em.query(`DELETE FROM ladder_outbox WHERE actor_id = ANY ($1::uuid[])`, [actorIds]);
+    if (actorIds.length)
+      await this.em.query(`DELETE FROM ladder_outbox WHERE actor_id = ANY ($1::uuid[])`, [actorIds]);
   }
 
   /** Marks that everything marked before `startedAt` is covered by a full recomputation. */
   async finishFullRecompute(startedAt: Date, rulesVersion: number): Promise<void> {
     await this.em.query(`DELETE FROM ladder_outbox WHERE marked_at < $1`, [startedAt]);
-    await this.em.query(`UPDATE ladder_state SET rules_version = $1, last_full_recompute_at = now()`, [rulesVersion]);
+    await this.em.query(`UPDATE ladder_state SET rules_version = $1, last_full_recompute_at = now()`, [
+      rulesVersion,
+    ]);
   }
 
   /** The next batch of actor ids after `after`, in id order, for a full recomputation. */

@@ -1,0 +1,58 @@
+import { APP_CONFIG, AppConfig, JobItem, JobName, LADDER_QUEUE, LadderRecomputer } from '@crm/persistence';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+/** Thin: unpacks a ladder job and hands it to the recomputer. Payloads hold ids only. */
+@Processor(LADDER_QUEUE, { concurrency: 4 })
+export class LadderProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger('LadderProcessor');
+  private readonly recomputer: LadderRecomputer;
+
+  constructor(
+    dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+    this.recomputer = new LadderRecomputer(dataSource);
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.WORKER_CONCURRENCY;
+  }
+
+  async process(job: Job): Promise<number> {
+    const item = { name: job.name, data: job.data } as JobItem;
+    switch (item.name) {
+      case JobName.LadderRecomputeActor: {
+        // A mark that arrives while this job runs finds the job id still taken, so look again
+        // until the actor is clean (bounded: the sweep is the backstop).
+        let placed = 0;
+        for (let round = 0; round < 5; round += 1) {
+          const n = await this.recomputer.recomputeMarked([item.data.actorId]);
+          if (n === 0) break;
+          placed += n;
+        }
+        return placed;
+      }
+      case JobName.LadderRecomputeAll: {
+        const started = Date.now();
+        let lastLogged = 0;
+        const rules = await this.recomputer.recomputeAll(this.config.LADDER_BATCH_SIZE, async (done) => {
+          await job.updateProgress(done);
+          if (done - lastLogged >= 100_000) {
+            lastLogged = done;
+            this.logger.log(`full recomputation: ${done} actors placed`);
+          }
+        });
+        this.logger.log(`full recomputation with rules v${rules.version} done in ${Date.now() - started} ms`);
+        return 0;
+      }
+      default: {
+        const unknown: never = item;
+        throw new Error(`no handler for job ${(unknown as { name: string }).name}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { RuleSet } from '@crm/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { LadderRepository } from './ladder.repository';
+
+/**
+ * Runs the ladder recomputation in transactions. Every transaction first takes the actors' rows
+ * (FOR NO KEY UPDATE, in id order, so it neither blocks check-ins' foreign-key checks nor
+ * deadlocks with another recomputation), then claims their outbox marks: a mark made while it
+ * runs waits for it and is written again, so no change is ever lost.
+ */
+export class LadderRecomputer {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private async lockActors(em: EntityManager, actorIds: readonly string[]): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM actor WHERE id = ANY ($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      [actorIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Recomputes the marked ones among these actors (and their organisations). Answers how many. */
+  async recomputeMarked(actorIds: readonly string[]): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const ladder = new LadderRepository(em);
+      const withOrganisations: { id: string }[] = await em.query(
+        `SELECT id FROM actor WHERE id = ANY ($1::uuid[])
+         UNION SELECT organisation_id FROM actor WHERE id = ANY ($1::uuid[]) AND organisation_id IS NOT NULL`,
+        [actorIds],
+      );
+      const locked = await this.lockActors(
+        em,
+        withOrganisations.map((r) => r.id),
+      );
+      const claimed = await ladder.claimOutbox(0, locked);
+      if (!claimed.length) return 0;
+      await ladder.recompute(claimed, await ladder.currentRules());
+      await ladder.releaseOutbox(claimed);
+      return claimed.length;
+    });
+  }
+
+  /** Works through the outbox, oldest mark first, in batches. Answers how many actors it placed. */
+  async drainOutbox(batchSize = 500): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const candidates: { actor_id: string }[] = await this.dataSource.query(
+        `SELECT actor_id FROM ladder_outbox ORDER BY marked_at LIMIT $1`,
+        [batchSize],
+      );
+      if (!candidates.length) return total;
+      const done = await this.dataSource.transaction(async (em) => {
+        const ladder = new LadderRepository(em);
+        const locked = await this.lockActors(
+          em,
+          candidates.map((c) => c.actor_id),
+        );
+        const claimed = await ladder.claimOutbox(0, locked);
+        await ladder.recompute(claimed, await ladder.currentRules());
+        await ladder.releaseOutbox(claimed);
+        return claimed.length;
+      });
+      total += done;
+      // Everything left is locked by someone else: they will place it.
+      if (done === 0) return total;
+    }
+  }
+
+  /** Places every actor again with the current rules, in batches; set-based SQL, ids only in memory. */
+  async recomputeAll(
+    batchSize: number,
+    onProgress?: (done: number) => Promise<void> | void,
+  ): Promise<RuleSet> {
+    const startedAt: Date = (await this.dataSource.query(`SELECT now() AS now`))[0].now;
+    const rules = await new LadderRepository(this.dataSource.manager).currentRules();
+    let after: string | null = null;
+    let done = 0;
+    for (;;) {
+      const ids = await new LadderRepository(this.dataSource.manager).actorIdBatch(after, batchSize);
+      if (!ids.length) break;
+      await this.dataSource.transaction(async (em) => {
+        const locked = await this.lockActors(em, ids);
+        await new LadderRepository(em).recompute(locked, rules);
+      });
+      after = ids[ids.length - 1];
+      done += ids.length;
+      await onProgress?.(done);
+    }
+    await this.dataSource.transaction((em) =>
+      new LadderRepository(em).finishFullRecompute(startedAt, rules.version),
+    );
+    return rules;
+  }
+}
