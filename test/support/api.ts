@@ -1,9 +1,10 @@
 import { APP_CONFIG, loadConfig, queryLoggerOf } from '@crm/persistence';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModule } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase } from './database';
 
 /**
@@ -26,19 +27,30 @@ export class TestApi {
     readonly baseUrl: string,
     readonly adminToken: string,
     readonly dataSource: DataSource,
+    readonly worker: TestingModule | null,
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
-  static async start(): Promise<TestApi> {
+  /**
+   * @param options.worker also run the worker (BullMQ processors and the outbox sweep) in this process
+   * @param options.env configuration overrides, e.g. an unreachable REDIS_URL for the API only
+   */
+  static async start(
+    options: { worker?: boolean; env?: Record<string, string>; workerEnv?: Record<string, string> } = {},
+  ): Promise<TestApi> {
     const database = await createTestDatabase();
     const adminToken = randomBytes(32).toString('base64url');
-    const config = loadConfig({
+    const base = {
       ...process.env,
       DATABASE_URL: database.url,
       ADMIN_TOKEN: adminToken,
       PORT: '0',
       DATABASE_POOL_SIZE: '8',
-    });
+      // Each test file has its own queues, so one file's worker never takes another file's jobs.
+      QUEUE_PREFIX: `test-${database.name}`,
+      LADDER_SWEEP_INTERVAL_MS: '500',
+    };
+    const config = loadConfig({ ...base, ...options.env });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
       .overrideProvider(APP_CONFIG)
       .useValue(config)
@@ -46,11 +58,21 @@ export class TestApi {
     const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
+    let worker: TestingModule | null = null;
+    if (options.worker) {
+      worker = await Test.createTestingModule({ imports: [WorkerModule] })
+        .overrideProvider(APP_CONFIG)
+        .useValue(loadConfig({ ...base, ...options.workerEnv }))
+        .compile();
+      worker.useLogger(['error', 'warn']);
+      await worker.init();
+    }
     return new TestApi(
       app,
       `http://127.0.0.1:${address.port}`,
       adminToken,
       app.get(DataSource),
+      worker,
       database.drop,
     );
   }
@@ -90,7 +112,20 @@ export class TestApi {
     return logger.queryCount - before;
   }
 
+  /** Waits until the worker has placed every marked actor (ladderStatus.pending = 0). */
+  async ladderSettled(timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { ladderStatus } = await this.ok(`{ ladderStatus { pending } }`);
+      if (ladderStatus.pending === 0) return;
+      if (Date.now() > deadline)
+        throw new Error(`ladder still has ${ladderStatus.pending} pending after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   async close(): Promise<void> {
+    await this.worker?.close();
     await this.app.close();
     await this.dropDatabase();
   }

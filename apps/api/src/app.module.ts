@@ -16,6 +16,8 @@ import { Loaders } from './common/loaders';
 import { EventsResolver } from './events/events.resolver';
 import { EventsService } from './events/events.service';
 import { HealthController } from './health/health.controller';
+import { LadderModule } from './ladder/ladder.module';
+import { InitiativesModule } from './initiatives/initiatives.module';
 import { ParticipationsResolver } from './participations/participations.resolver';
 import { ParticipationsService } from './participations/participations.service';
 import { ReferenceResolver } from './reference/reference.resolver';
@@ -42,6 +44,8 @@ import { UsersResolver } from './users/users.resolver';
     }),
     TerminusModule,
     AuthModule,
+    InitiativesModule,
+    LadderModule,
   ],
   controllers: [HealthController],
   providers: [

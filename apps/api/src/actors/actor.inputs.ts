@@ -1,5 +1,13 @@
-import { ActorKind, Gender, LegalBasis, MeetingPlaceCode, Sector } from '@crm/domain';
-import { Field, ID, InputType } from '@nestjs/graphql';
+import {
+  ActorKind,
+  Gender,
+  InitiativeKind,
+  LadderStep,
+  LegalBasis,
+  MeetingPlaceCode,
+  Sector,
+} from '@crm/domain';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import '../common/enums';
 
 @InputType()
@@ -57,4 +65,16 @@ export class ActorFilterInput {
   @Field(() => MeetingPlaceCode, { nullable: true, description: 'Has a participation at this meeting place' })
   meetingPlace?: MeetingPlaceCode | null;
   @Field(() => ID, { nullable: true }) organisationId?: string | null;
+  @Field(() => LadderStep, { nullable: true, description: 'Stands on this step today' })
+  ladderStep?: LadderStep | null;
+  @Field(() => Int, { nullable: true, description: 'Stands on this level (1–5) or higher today' }) minLevel?:
+    number | null;
+  @Field(() => String, { nullable: true, description: 'UMEA_REGION, INLAND or SKELLEFTEA' }) subRegion?:
+    string | null;
+  @Field(() => InitiativeKind, {
+    nullable: true,
+    description:
+      'Has never been a member of an initiative of this kind (e.g. whom to invite to a working group)',
+  })
+  withoutInitiativeKind?: InitiativeKind | null;
 }

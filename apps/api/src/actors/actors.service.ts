@@ -3,11 +3,14 @@ import {
   DomainValidationError,
   isMunicipalityCode,
   LegalBasis,
+  levelOf,
   Location,
   normaliseEmail,
   normaliseOrganisationNumber,
   requireName,
   resolveLocation,
+  stockholmDate,
+  SUB_REGIONS,
 } from '@crm/domain';
 import {
   ActorEntity,
@@ -24,7 +27,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
-import { CreateOrganisationInput, CreatePersonInput, UpdateActorInput } from './actor.inputs';
+import {
+  ActorFilterInput,
+  CreateOrganisationInput,
+  CreatePersonInput,
+  UpdateActorInput,
+} from './actor.inputs';
 
 const ACTOR_CONSTRAINTS: ConstraintMessages = {
   actor_email_key: ['email', 'is already registered for another person'],
@@ -41,13 +49,29 @@ export class ActorsService {
   }
 
   async page(
-    filter: ActorFilter,
+    filter: ActorFilterInput,
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<Page<ActorEntity>> {
-    const checked = {
-      ...filter,
-      organisationId: filter.organisationId ? parseId('organisationId', filter.organisationId) : null,
+    const { ladderStep, minLevel, subRegion, withoutInitiativeKind, organisationId, ...rest } = filter;
+    if (minLevel !== null && minLevel !== undefined && (minLevel < 1 || minLevel > 5)) {
+      throw new DomainValidationError('minLevel', 'must be from 1 to 5');
+    }
+    const region = subRegion ? SUB_REGIONS.find((r) => r.code === subRegion) : null;
+    if (subRegion && !region) {
+      throw new DomainValidationError(
+        'subRegion',
+        `must be one of ${SUB_REGIONS.map((r) => r.code).join(', ')}`,
+      );
+    }
+    const checked: ActorFilter = {
+      ...rest,
+      organisationId: organisationId ? parseId('organisationId', organisationId) : null,
+      ladderLevel: ladderStep ? levelOf(ladderStep) : null,
+      minLevel,
+      ladderDay: stockholmDate(),
+      municipalityCodes: region?.municipalityCodes ?? null,
+      withoutInitiativeKind,
     };
     return new ActorRepository(this.dataSource.manager).page(checked, pageSize(first), after);
   }

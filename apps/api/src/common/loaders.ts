@@ -3,6 +3,8 @@ import {
   ActorRepository,
   EventEntity,
   EventRepository,
+  LadderRepository,
+  PeriodRow,
   MunicipalityRow,
   Page,
   ParticipationEntity,
@@ -22,7 +24,7 @@ export class Loaders {
   readonly actor: DataLoader<string, ActorEntity | null>;
   readonly event: DataLoader<string, EventEntity | null>;
   readonly municipality: DataLoader<string, MunicipalityRow | null>;
-  private readonly pageLoaders = new Map<string, PageLoader<unknown>>();
+  private readonly keyedLoaders = new Map<string, DataLoader<string, unknown>>();
 
   constructor(private readonly dataSource: DataSource) {
     const em = dataSource.manager;
@@ -53,6 +55,32 @@ export class Loaders {
     );
   }
 
+  /** Each actor's ladder period on a day (null: not engaged then). */
+  ladderOn(day: string): DataLoader<string, PeriodRow | null> {
+    return this.keyed(`ladderOn:${day}`, async (ids) => {
+      const rows = await new LadderRepository(this.dataSource.manager).periodsOn(ids, day);
+      const byActor = new Map(rows.map((r) => [r.actorId, r]));
+      return ids.map((id) => byActor.get(id) ?? null);
+    });
+  }
+
+  /** Each actor's periods that had begun by a day, oldest first. */
+  ladderPeriods(day: string): DataLoader<string, PeriodRow[]> {
+    return this.keyed(`ladderPeriods:${day}`, async (ids) => {
+      const rows = await new LadderRepository(this.dataSource.manager).periodsUntil(ids, day);
+      return ids.map((id) => rows.filter((r) => r.actorId === id));
+    });
+  }
+
+  private keyed<V>(key: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    let loader = this.keyedLoaders.get(key) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader(batch);
+      this.keyedLoaders.set(key, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+
   /** One loader per (list, page arguments): parents asking for the same page shape share one batch. */
   private pages<T>(
     list: string,
@@ -60,16 +88,10 @@ export class Loaders {
     after: string | null | undefined,
     load: (ids: readonly string[]) => Promise<Map<string, Page<T>>>,
   ): PageLoader<T> {
-    const key = `${list}:${first}:${after ?? ''}`;
-    let loader = this.pageLoaders.get(key) as PageLoader<T> | undefined;
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const pages = await load(ids);
-        return ids.map((id) => pages.get(id) as Page<T>);
-      });
-      this.pageLoaders.set(key, loader as PageLoader<unknown>);
-    }
-    return loader;
+    return this.keyed(`${list}:${first}:${after ?? ''}`, async (ids) => {
+      const pages = await load(ids);
+      return ids.map((id) => pages.get(id) as Page<T>);
+    });
   }
 }
 

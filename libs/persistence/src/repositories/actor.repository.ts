@@ -10,6 +10,12 @@ export interface ActorFilter {
   municipalityCode?: string | null;
   meetingPlace?: MeetingPlaceCode | null;
   organisationId?: string | null;
+  ladderLevel?: number | null;
+  minLevel?: number | null;
+  /** The day the ladder filters look at (Europe/Stockholm today, from the caller). */
+  ladderDay?: string | null;
+  municipalityCodes?: readonly string[] | null;
+  withoutInitiativeKind?: string | null;
 }
 
 export interface ActorValues {
@@ -60,6 +66,20 @@ export class ActorRepository {
     if (filter.meetingPlace) {
       where.and(`EXISTS (SELECT 1 FROM participation p JOIN event e ON e.id = p.event_id
         WHERE p.actor_id = a.id AND e.meeting_place = ${where.param(filter.meetingPlace)})`);
+    }
+    if (filter.municipalityCodes)
+      where.and(`a.municipality_code = ANY (${where.param(filter.municipalityCodes)}::text[])`);
+    if (filter.withoutInitiativeKind) {
+      where.and(`NOT EXISTS (SELECT 1 FROM initiative_membership m JOIN initiative i ON i.id = m.initiative_id
+        WHERE m.actor_id = a.id AND i.kind = ${where.param(filter.withoutInitiativeKind)})`);
+    }
+    if (filter.ladderLevel || filter.minLevel) {
+      const day = where.param(filter.ladderDay);
+      const level = filter.ladderLevel
+        ? `lp.step = ${where.param(filter.ladderLevel)}`
+        : `lp.step >= ${where.param(filter.minLevel)}`;
+      where.and(`EXISTS (SELECT 1 FROM ladder_period lp WHERE lp.actor_id = a.id AND ${level}
+        AND lp.valid_from <= ${day}::date AND (lp.valid_to IS NULL OR lp.valid_to > ${day}::date))`);
     }
     const countWhere = where.toSql();
     const countParams = [...where.params];
