@@ -78,7 +78,9 @@ export class Ladder1764160000000 implements MigrationInterface {
         PRIMARY KEY (actor_id, valid_from),
         CONSTRAINT ladder_period_dates_check CHECK (valid_to IS NULL OR valid_to > valid_from)
       )`);
-    await q.query(`CREATE INDEX ladder_period_dates_idx ON ladder_period (valid_from, valid_to) INCLUDE (actor_id, step)`);
+    await q.query(
+      `CREATE INDEX ladder_period_dates_idx ON ladder_period (valid_from, valid_to) INCLUDE (actor_id, step)`,
+    );
 
     await q.query(`
       CREATE TABLE ladder_outbox (
