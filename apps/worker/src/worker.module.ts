@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig, LADDER_QUEUE, PersistenceModule } from '@crm/persistence';
+import { APP_CONFIG, AppConfig, LADDER_QUEUE, PersistenceModule, redisOptions } from '@crm/persistence';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LadderSweeper } from './ladder/ladder-sweeper.service';
@@ -11,11 +11,20 @@ import { LadderProcessor } from './ladder/ladder.processor';
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+        connection: redisOptions(config.REDIS_URL, { maxRetriesPerRequest: null }),
         prefix: config.QUEUE_PREFIX,
       }),
     }),
-    BullModule.registerQueue({ name: LADDER_QUEUE }),
+    // Spelled out rather than inherited: the processor takes its queue's options, and a queue
+    // registered without them listens under BullMQ's default prefix while the API writes under ours.
+    BullModule.registerQueueAsync({
+      name: LADDER_QUEUE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        connection: redisOptions(config.REDIS_URL, { maxRetriesPerRequest: null }),
+        prefix: config.QUEUE_PREFIX,
+      }),
+    }),
   ],
   providers: [LadderProcessor, LadderSweeper],
 })

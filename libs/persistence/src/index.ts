@@ -14,3 +14,4 @@ export * from './nest/persistence.module';
 export * from './jobs/jobs';
 export * from './repositories/initiative.repository';
 export * from './ladder';
+export * from './redis';

@@ -26,6 +26,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
+import { LadderNotifier } from '../ladder/ladder-notifier.service';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
 import {
   ActorFilterInput,
@@ -42,7 +43,10 @@ const ACTOR_CONSTRAINTS: ConstraintMessages = {
 
 @Injectable()
 export class ActorsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ladder: LadderNotifier,
+  ) {}
 
   async get(id: string): Promise<ActorEntity | null> {
     return new ActorRepository(this.dataSource.manager).findById(parseId('id', id));
@@ -92,7 +96,7 @@ export class ActorsService {
       };
       const actor = await new ActorRepository(em).insert(values, user.id);
       await new AuditRepository(em).record(user.id, 'create', 'actor', actor.id, Object.keys(input));
-      return actor;
+      return { actor };
     });
   }
 
@@ -119,7 +123,7 @@ export class ActorsService {
       };
       const actor = await new ActorRepository(em).insert(values, user.id);
       await new AuditRepository(em).record(user.id, 'create', 'actor', actor.id, Object.keys(input));
-      return actor;
+      return { actor };
     });
   }
 
@@ -176,17 +180,26 @@ export class ActorsService {
       const updated = await actors.update(current.id, values, user.id);
       const changed = (Object.keys(input) as (keyof UpdateActorInput)[]).filter(given);
       await new AuditRepository(em).record(user.id, 'update', 'actor', current.id, changed);
-      return updated;
+      return { actor: updated, previousOrganisationId: current.organisationId };
     });
   }
 
-  /** One transaction per user action; a constraint the database raises becomes a field error. */
-  private async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * One transaction per user action; a constraint the database raises becomes a field error. After
+   * commit the worker hears of the actor and its organisations (a person joining or leaving an
+   * organisation, or changing sector, can move them on the ladder).
+   */
+  private async write(
+    work: (em: EntityManager) => Promise<{ actor: ActorEntity; previousOrganisationId?: string | null }>,
+  ): Promise<ActorEntity> {
+    let result: { actor: ActorEntity; previousOrganisationId?: string | null };
     try {
-      return await this.dataSource.transaction(work);
+      result = await this.dataSource.transaction(work);
     } catch (error) {
       throw translateConstraint(error, ACTOR_CONSTRAINTS);
     }
+    await this.ladder.notify([result.actor.id, result.actor.organisationId, result.previousOrganisationId]);
+    return result.actor;
   }
 
   private async organisation(em: EntityManager, rawId: string): Promise<ActorEntity> {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LadderNotifier } from '../ladder/ladder-notifier.service';
+import { LadderModule } from '../ladder/ladder.module';
 import {
   ActorInitiativesResolver,
   EngagementsResolver,
@@ -10,13 +10,13 @@ import { InitiativesService } from './initiatives.service';
 
 /** Initiatives, memberships and recorded engagements: the ladder's evidence beyond attendance. */
 @Module({
+  imports: [LadderModule],
   providers: [
     InitiativesResolver,
     InitiativeMembershipsResolver,
     EngagementsResolver,
     ActorInitiativesResolver,
     InitiativesService,
-    LadderNotifier,
   ],
 })
 export class InitiativesModule {}

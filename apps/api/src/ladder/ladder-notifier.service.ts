@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig, jobIdFor, JobName, LADDER_QUEUE } from '@crm/persistence';
+import { APP_CONFIG, AppConfig, jobIdFor, JobName, LADDER_QUEUE, redisOptions } from '@crm/persistence';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 
@@ -14,7 +14,7 @@ export class LadderNotifier implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.queue = new Queue(LADDER_QUEUE, {
-      connection: { url: config.REDIS_URL, maxRetriesPerRequest: 1, enableOfflineQueue: false },
+      connection: redisOptions(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
       prefix: config.QUEUE_PREFIX,
     });
     this.queue.on('error', () => undefined); // a Redis outage is covered by the sweep
@@ -24,19 +24,52 @@ export class LadderNotifier implements OnModuleDestroy {
     const ids = [...new Set(actorIds.filter((id): id is string => Boolean(id)))];
     if (!ids.length) return;
     try {
-      await this.queue.addBulk(
-        ids.map((actorId) => ({
-          name: JobName.LadderRecomputeActor,
-          data: { actorId },
-          opts: { jobId: jobIdFor.actor(actorId), removeOnComplete: true, removeOnFail: 100 },
-        })),
+      await withinTime(
+        this.queue.addBulk(
+          ids.map((actorId) => ({
+            name: JobName.LadderRecomputeActor,
+            data: { actorId },
+            opts: { jobId: jobIdFor.actor(actorId), removeOnComplete: true, removeOnFail: 100 },
+          })),
+        ),
+        NOTIFY_TIMEOUT_MS,
       );
     } catch (error) {
       this.logger.warn(`could not notify the worker (the sweep will catch up): ${(error as Error).message}`);
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.queue.close().catch(() => undefined);
+  /** Asks the worker for a full recomputation; one at a time (a deterministic job id). */
+  async requestFullRecompute(userId: string): Promise<void> {
+    try {
+      await withinTime(
+        this.queue.add(
+          JobName.LadderRecomputeAll,
+          { requestedBy: userId },
+          { jobId: jobIdFor.all(), removeOnComplete: true, removeOnFail: 100 },
+        ),
+        NOTIFY_TIMEOUT_MS * 4,
+      );
+    } catch (error) {
+      throw new Error('the job queue (Redis) is not reachable: try again later', { cause: error });
+    }
   }
+
+  async onModuleDestroy(): Promise<void> {
+    await withinTime(this.queue.close(), 2_000).catch(() => this.queue.disconnect());
+  }
+}
+
+/**
+ * BullMQ waits for a connection that may never come; a user's write must not. A notice that times
+ * out may still be delivered later, which is harmless: the job finds the outbox clean or not.
+ */
+const NOTIFY_TIMEOUT_MS = 500;
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -11,23 +11,12 @@ import {
   LadderStep,
   Sector,
 } from '@crm/domain';
-import {
-  APP_CONFIG,
-  AppConfig,
-  Grouping,
-  jobIdFor,
-  JobName,
-  LADDER_QUEUE,
-  LadderFilter,
-  LadderQueries,
-  LadderRepository,
-  PeriodRow,
-} from '@crm/persistence';
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Grouping, LadderFilter, LadderQueries, LadderRepository, PeriodRow } from '@crm/persistence';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GraphqlContext } from '../auth/request-context';
 import { initiativeLoaders } from '../initiatives/initiative.loaders';
+import { LadderNotifier } from './ladder-notifier.service';
 import {
   LadderBucket,
   LadderChange,
@@ -39,19 +28,11 @@ import {
 } from './ladder.models';
 
 @Injectable()
-export class LadderService implements OnModuleDestroy {
-  private readonly queue: Queue;
-
+export class LadderService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.queue = new Queue(LADDER_QUEUE, {
-      connection: { url: config.REDIS_URL, maxRetriesPerRequest: 1, enableOfflineQueue: false },
-      prefix: config.QUEUE_PREFIX,
-    });
-    this.queue.on('error', () => undefined);
-  }
+    private readonly notifier: LadderNotifier,
+  ) {}
 
   today(): CalendarDate {
     return stockholmDate();
@@ -199,13 +180,9 @@ export class LadderService implements OnModuleDestroy {
     return { pending: s.pending, lastFullRecomputeAt: s.lastFullRecomputeAt, rulesVersion: s.rulesVersion };
   }
 
-  /** Asks the worker for a full recomputation; one at a time (a deterministic job id). */
+  /** Asks the worker for a full recomputation (it runs in the worker, in batches). */
   async requestFullRecompute(userId: string): Promise<LadderStatus> {
-    await this.queue.add(
-      JobName.LadderRecomputeAll,
-      { requestedBy: userId },
-      { jobId: jobIdFor.all(), removeOnComplete: true, removeOnFail: 100 },
-    );
+    await this.notifier.requestFullRecompute(userId);
     return this.status();
   }
 
@@ -215,10 +192,6 @@ export class LadderService implements OnModuleDestroy {
       [codes],
     );
     return new Map(rows.map((r) => [r.code, r.name]));
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.queue.close().catch(() => undefined);
   }
 }
 

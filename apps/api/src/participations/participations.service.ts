@@ -3,6 +3,7 @@ import { AuditRepository, ParticipationEntity, ParticipationRepository, UserEnti
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
+import { LadderNotifier } from '../ladder/ladder-notifier.service';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
 import { CancelParticipationInput, CheckInInput, RegisterParticipationInput } from './participation.inputs';
 
@@ -13,7 +14,10 @@ const PARTICIPATION_CONSTRAINTS: ConstraintMessages = {
 
 @Injectable()
 export class ParticipationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ladder: LadderNotifier,
+  ) {}
 
   register(input: RegisterParticipationInput, user: UserEntity): Promise<ParticipationEntity> {
     return this.write(async (em) => {
@@ -54,14 +58,18 @@ export class ParticipationsService {
     });
   }
 
+  /** One transaction; after it commits, the worker hears whose evidence changed. */
   private async write(
     work: (em: EntityManager) => Promise<ParticipationEntity>,
   ): Promise<ParticipationEntity> {
+    let participation: ParticipationEntity;
     try {
-      return await this.dataSource.transaction(work);
+      participation = await this.dataSource.transaction(work);
     } catch (error) {
       throw translateConstraint(error, PARTICIPATION_CONSTRAINTS);
     }
+    await this.ladder.notify([participation.actorId]);
+    return participation;
   }
 
   /** Checks both IDs in one statement so the user hears which one is wrong. */

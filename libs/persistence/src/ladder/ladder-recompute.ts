@@ -66,26 +66,45 @@ export class LadderRecomputer {
     }
   }
 
-  /** Places every actor again with the current rules, in batches; set-based SQL, ids only in memory. */
+  /**
+   * Places every actor again with the current rules: batches of set-based SQL, ids only in memory,
+   * `parallel` batches at a time on their own connections (the machine's cores, not its memory,
+   * are the limit).
+   */
   async recomputeAll(
     batchSize: number,
     onProgress?: (done: number) => Promise<void> | void,
+    parallel = 2,
   ): Promise<RuleSet> {
     const startedAt: Date = (await this.dataSource.query(`SELECT now() AS now`))[0].now;
     const rules = await new LadderRepository(this.dataSource.manager).currentRules();
     let after: string | null = null;
     let done = 0;
-    for (;;) {
+    let exhausted = false;
+    // Batches are cut one after another (cheap, by id), and run side by side.
+    const nextBatch = async (): Promise<string[]> => {
+      if (exhausted) return [];
       const ids = await new LadderRepository(this.dataSource.manager).actorIdBatch(after, batchSize);
-      if (!ids.length) break;
-      await this.dataSource.transaction(async (em) => {
-        const locked = await this.lockActors(em, ids);
-        await new LadderRepository(em).recompute(locked, rules);
-      });
-      after = ids[ids.length - 1];
-      done += ids.length;
-      await onProgress?.(done);
-    }
+      if (ids.length) after = ids[ids.length - 1];
+      else exhausted = true;
+      return ids;
+    };
+    let cutting: Promise<unknown> = Promise.resolve();
+    const lane = async (): Promise<void> => {
+      for (;;) {
+        const cut: Promise<string[]> = cutting.then(nextBatch);
+        cutting = cut;
+        const ids = await cut;
+        if (!ids.length) return;
+        await this.dataSource.transaction(async (em) => {
+          const locked = await this.lockActors(em, ids);
+          await new LadderRepository(em).recompute(locked, rules);
+        });
+        done += ids.length;
+        await onProgress?.(done);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, parallel) }, lane));
     await this.dataSource.transaction((em) =>
       new LadderRepository(em).finishFullRecompute(startedAt, rules.version),
     );

@@ -140,16 +140,19 @@ WITH subjects AS (
   FROM subject_changes WHERE prev IS DISTINCT FROM level
 ), engaged AS (
   SELECT * FROM periods WHERE level > 0
+), contributor_segments AS MATERIALIZED (
+  -- Keyed by subject, so the join below is on the actor and never on the level alone.
+  SELECT c.subject_id, o.actor_id AS contributor_id, o.from_d, o.until_d, o.level
+  FROM contributors c JOIN own_segments o ON o.actor_id = c.contributor_id WHERE o.level > 0
 ), candidates AS (
   SELECT p.actor_id, p.valid_from, i.source, i.source_id, i.actor_id AS contributor_id, i.detail, i.occurred_on,
          i.event_id, i.initiative_id, i.engagement_id,
          ${clauseExpression(rules, 'index')} AS clause, ${clauseExpression(rules, 'kind')} AS evidence,
          ${stepName} AS rule
   FROM engaged p
-  JOIN contributors c ON c.subject_id = p.actor_id
-  JOIN own_segments o ON o.actor_id = c.contributor_id AND o.level = p.level
+  JOIN contributor_segments o ON o.subject_id = p.actor_id AND o.level = p.level
    AND o.from_d <= p.valid_from AND (o.until_d IS NULL OR p.valid_from < o.until_d)
-  JOIN items i ON i.actor_id = c.contributor_id
+  JOIN items i ON i.actor_id = o.contributor_id
    AND i.from_d <= p.valid_from AND (i.until_d IS NULL OR p.valid_from < i.until_d)
 ), ranked AS (
   SELECT *, row_number() OVER (PARTITION BY actor_id, valid_from ORDER BY clause, occurred_on DESC, source_id) AS rank
