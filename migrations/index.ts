@@ -1,6 +1,12 @@
 import { InitSchema1764150000000 } from './1764150000000-init-schema';
 import { ReferenceData1764150000001 } from './1764150000001-reference-data';
 import { Ladder1764160000000 } from './1764160000000-ladder';
+import { LadderMarkInOrder1764170000000 } from './1764170000000-ladder-mark-in-order';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
-export const MIGRATIONS = [InitSchema1764150000000, ReferenceData1764150000001, Ladder1764160000000];
+export const MIGRATIONS = [
+  InitSchema1764150000000,
+  ReferenceData1764150000001,
+  Ladder1764160000000,
+  LadderMarkInOrder1764170000000,
+];

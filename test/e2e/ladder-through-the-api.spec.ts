@@ -194,8 +194,26 @@ describe('the engagement ladder through the API', () => {
     const newly = movement.ladderTransitions.filter((t: { from: string | null }) => t.from === null);
     expect(newly.reduce((n: number, t: { count: number }) => n + t.count, 0)).toBe(engaged);
     expect(movement.ladderMovement.newlyEngaged).toBe(engaged);
-    const active = all.steps.slice(2).reduce((n: number, s: { count: number }) => n + s.count, 0);
-    expect(movement.ladderMovement.passiveToActive).toBe(active);
+    // Nobody was engaged a year ago, so nobody moved from passive to active: they arrived.
+    expect(movement.ladderMovement.passiveToActive).toBe(0);
+
+    // Fifty days ago the person of the history test was interested; ten days ago they gave input.
+    const recent = await api.ok(
+      `query($from: Date!, $to: Date!) {
+      ladderTransitions(from: $from, to: $to) { from to count }
+      ladderMovement(from: $from, to: $to) { passiveToActive } }`,
+      { from: daysAgo(50), to: today },
+    );
+    const passive = ['AWARENESS', 'INTEREST'];
+    const active = ['PARTICIPATION', 'COLLABORATION', 'INFLUENCE'];
+    const expected = recent.ladderTransitions
+      .filter(
+        (t: { from: string | null; to: string | null }) =>
+          passive.includes(t.from ?? '') && active.includes(t.to ?? ''),
+      )
+      .reduce((n: number, t: { count: number }) => n + t.count, 0);
+    expect(expected).toBeGreaterThanOrEqual(1);
+    expect(recent.ladderMovement.passiveToActive).toBe(expected);
   });
 
   it('finds whom to invite next: interested actors in the inland who are not in a working group', async () => {

@@ -1,3 +1,4 @@
+import { isCalendarDate } from './ladder/calendar';
 import {
   EngagementKind,
   engagementKindLabelSv,
@@ -5,7 +6,6 @@ import {
   initiativeKindLabelSv,
   InitiativeRole,
   initiativeRoleLabelSv,
-  isValidCalendarDate,
   MAX_NOTE_LENGTH,
   normaliseNote,
   requireCalendarDate,
@@ -23,10 +23,10 @@ function errorOf(fn: () => unknown): DomainValidationError {
   throw new Error('expected a DomainValidationError');
 }
 
-describe('isValidCalendarDate', () => {
+describe('isCalendarDate', () => {
   it('accepts real dates as YYYY-MM-DD, leap days included', () => {
     for (const d of ['2025-01-14', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31']) {
-      expect(isValidCalendarDate(d)).toBe(true);
+      expect(isCalendarDate(d)).toBe(true);
     }
   });
 
@@ -45,11 +45,11 @@ describe('isValidCalendarDate', () => {
       '0000-01-01',
       '',
     ]) {
-      expect(isValidCalendarDate(d)).toBe(false);
+      expect(isCalendarDate(d)).toBe(false);
     }
-    expect(isValidCalendarDate(new Date())).toBe(false);
-    expect(isValidCalendarDate(20250114)).toBe(false);
-    expect(isValidCalendarDate(null)).toBe(false);
+    expect(isCalendarDate(new Date())).toBe(false);
+    expect(isCalendarDate(20250114)).toBe(false);
+    expect(isCalendarDate(null)).toBe(false);
   });
 
   it('names the field when it refuses', () => {

@@ -1,3 +1,4 @@
+import { isCalendarDate } from './ladder/calendar';
 import { DomainValidationError } from './validation';
 
 /** What kind of initiative an actor can belong to; the kind weighs on the engagement ladder. */
@@ -39,27 +40,9 @@ export const engagementKindLabelSv: Record<EngagementKind, string> = {
   [EngagementKind.IMPLEMENTATION]: 'Genomförande',
 };
 
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * A calendar date as 'YYYY-MM-DD' (no time, no zone), years 0001–9999. Calendar dates stay strings
- * end to end, so no time zone can move them by a day. Unlike the ladder's `isCalendarDate` it takes
- * any value, so it can check what a GraphQL client sent.
- */
-export function isValidCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = CALENDAR_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day <= days;
-}
-
 /** Checks a calendar date given for `field`, answering it unchanged. */
 export function requireCalendarDate(field: string, value: unknown): string {
-  if (!isValidCalendarDate(value)) throw new DomainValidationError(field, 'must be a date as YYYY-MM-DD');
+  if (!isCalendarDate(value)) throw new DomainValidationError(field, 'must be a date as YYYY-MM-DD');
   return value;
 }
 

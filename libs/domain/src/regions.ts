@@ -1,3 +1,4 @@
+import { DomainValidationError } from './validation';
 // Reference data for Västerbotten County (Västerbottens län); official SCB codes.
 
 export const VASTERBOTTEN_COUNTY_CODE = '24';
@@ -56,4 +57,12 @@ export function isCountyMunicipality(code: string): boolean {
 /** Sub-region code for a municipality, or null for municipalities outside the county. */
 export function subRegionOf(code: string): string | null {
   return SUB_REGIONS.find((r) => r.municipalityCodes.includes(code))?.code ?? null;
+}
+
+/** The sub-region a filter names, or a validation error on `field` listing the valid codes. */
+export function requireSubRegion(code: string, field = 'subRegion'): SubRegion {
+  const region = SUB_REGIONS.find((r) => r.code === code);
+  if (!region)
+    throw new DomainValidationError(field, `must be one of ${SUB_REGIONS.map((r) => r.code).join(', ')}`);
+  return region;
 }

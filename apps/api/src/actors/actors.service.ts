@@ -10,7 +10,7 @@ import {
   requireName,
   resolveLocation,
   stockholmDate,
-  SUB_REGIONS,
+  requireSubRegion,
 } from '@crm/domain';
 import {
   ActorEntity,
@@ -61,13 +61,7 @@ export class ActorsService {
     if (minLevel !== null && minLevel !== undefined && (minLevel < 1 || minLevel > 5)) {
       throw new DomainValidationError('minLevel', 'must be from 1 to 5');
     }
-    const region = subRegion ? SUB_REGIONS.find((r) => r.code === subRegion) : null;
-    if (subRegion && !region) {
-      throw new DomainValidationError(
-        'subRegion',
-        `must be one of ${SUB_REGIONS.map((r) => r.code).join(', ')}`,
-      );
-    }
+    const region = subRegion ? requireSubRegion(subRegion) : null;
     const checked: ActorFilter = {
       ...rest,
       organisationId: organisationId ? parseId('organisationId', organisationId) : null,

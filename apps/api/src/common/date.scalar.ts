@@ -1,4 +1,4 @@
-import { isValidCalendarDate } from '@crm/domain';
+import { isCalendarDate } from '@crm/domain';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const MESSAGE = 'Date must be a calendar date as YYYY-MM-DD';
@@ -13,15 +13,15 @@ export const GraphQLDate = new GraphQLScalarType<string, string>({
   description: "A calendar date, 'YYYY-MM-DD' (no time, no zone)",
   specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize(value) {
-    if (isValidCalendarDate(value)) return value;
+    if (isCalendarDate(value)) return value;
     throw new GraphQLError(`${MESSAGE}; cannot answer ${describe(value)}`);
   },
   parseValue(value) {
-    if (isValidCalendarDate(value)) return value;
+    if (isCalendarDate(value)) return value;
     throw new GraphQLError(`${MESSAGE}; got ${describe(value)}`);
   },
   parseLiteral(ast) {
-    if (ast.kind === Kind.STRING && isValidCalendarDate(ast.value)) return ast.value;
+    if (ast.kind === Kind.STRING && isCalendarDate(ast.value)) return ast.value;
     throw new GraphQLError(
       `${MESSAGE}; got ${ast.kind === Kind.STRING ? JSON.stringify(ast.value) : ast.kind}`,
       {

@@ -29,7 +29,7 @@ export class LadderNotifier implements OnModuleDestroy {
           ids.map((actorId) => ({
             name: JobName.LadderRecomputeActor,
             data: { actorId },
-            opts: { jobId: jobIdFor.actor(actorId), removeOnComplete: true, removeOnFail: 100 },
+            opts: { jobId: jobIdFor.actor(actorId), removeOnComplete: true, removeOnFail: true },
           })),
         ),
         NOTIFY_TIMEOUT_MS,
@@ -46,7 +46,7 @@ export class LadderNotifier implements OnModuleDestroy {
         this.queue.add(
           JobName.LadderRecomputeAll,
           { requestedBy: userId },
-          { jobId: jobIdFor.all(), removeOnComplete: true, removeOnFail: 100 },
+          { jobId: jobIdFor.all(), removeOnComplete: true, removeOnFail: true },
         ),
         NOTIFY_TIMEOUT_MS * 4,
       );

@@ -87,7 +87,8 @@ export class LadderMovement {
   @Field(() => Int, { description: 'Not engaged at the start, engaged at the end' }) newlyEngaged!: number;
   @Field(() => Int, { description: 'Engaged at the start, not at the end' }) noLongerEngaged!: number;
   @Field(() => Int, {
-    description: 'From passive listener (steps 1–2, or not engaged) to active (steps 3–5)',
+    description:
+      'From passive listener (steps 1–2) to active (steps 3–5); the newly engaged are counted apart',
   })
   passiveToActive!: number;
   @Field(() => [LadderTransition]) transitions!: LadderTransition[];

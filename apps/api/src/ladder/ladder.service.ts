@@ -170,7 +170,7 @@ export class LadderService {
       if (b > a) m.movedUp += t.count;
       else if (b < a) m.movedDown += t.count;
       else m.unchanged += t.count;
-      if (a < 3 && b >= 3) m.passiveToActive += t.count;
+      if (a >= 1 && a <= 2 && b >= 3) m.passiveToActive += t.count;
     }
     return m;
   }

@@ -41,7 +41,7 @@ export class LadderSweeper implements OnApplicationBootstrap, OnApplicationShutd
       await this.queue.add(
         JobName.LadderRecomputeAll,
         { requestedBy: null },
-        { jobId: jobIdFor.all(), removeOnComplete: true, removeOnFail: 100 },
+        { jobId: jobIdFor.all(), removeOnComplete: true, removeOnFail: true },
       );
     }
     this.timer = setInterval(() => void this.sweep(), this.config.LADDER_SWEEP_INTERVAL_MS);

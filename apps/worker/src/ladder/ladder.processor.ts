@@ -26,13 +26,14 @@ export class LadderProcessor extends WorkerHost implements OnApplicationBootstra
     const item = { name: job.name, data: job.data } as JobItem;
     switch (item.name) {
       case JobName.LadderRecomputeActor: {
-        // A mark that arrives while this job runs finds the job id still taken, so look again
-        // until the actor is clean (bounded: the sweep is the backstop).
+        // A notice sent while this job runs finds its id still taken and is dropped, and a mark
+        // held by an uncommitted check-in is skipped: so look again, briefly, until the actor is
+        // clean (bounded: the sweep is the backstop).
         let placed = 0;
-        for (let round = 0; round < 5; round += 1) {
-          const n = await this.recomputer.recomputeMarked([item.data.actorId]);
-          if (n === 0) break;
-          placed += n;
+        for (let round = 0; round < 10; round += 1) {
+          placed += await this.recomputer.recomputeMarked([item.data.actorId]);
+          if (!(await this.recomputer.stillMarked([item.data.actorId]))) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
         }
         return placed;
       }

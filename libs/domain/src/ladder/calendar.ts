@@ -3,11 +3,12 @@ export type CalendarDate = string;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  if (typeof value !== 'string') return false;
   const m = DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 function daysInMonth(year: number, month: number): number {

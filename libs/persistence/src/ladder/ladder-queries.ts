@@ -1,4 +1,4 @@
-import { CalendarDate, DomainValidationError, SUB_REGIONS } from '@crm/domain';
+import { CalendarDate, requireSubRegion } from '@crm/domain';
 import { EntityManager } from 'typeorm';
 import { Where } from '../sql';
 
@@ -30,17 +30,13 @@ export function ladderFilterConditions(where: Where, filter: LadderFilter, day: 
   if (filter.kind) where.and(`a.kind = ${where.param(filter.kind)}`);
   if (filter.municipalityCode) where.and(`a.municipality_code = ${where.param(filter.municipalityCode)}`);
   if (filter.subRegion) {
-    const region = SUB_REGIONS.find((r) => r.code === filter.subRegion);
-    if (!region) {
-      throw new DomainValidationError(
-        'subRegion',
-        `must be one of ${SUB_REGIONS.map((r) => r.code).join(', ')}`,
-      );
-    }
+    const region = requireSubRegion(filter.subRegion);
     where.and(`a.municipality_code = ANY (${where.param(region.municipalityCodes)}::text[])`);
   }
   if (filter.meetingPlace) {
-    const until = day ? `AND e.starts_at < (${where.param(day)}::date + 1)` : '';
+    const until = day
+      ? `AND (e.starts_at AT TIME ZONE 'Europe/Stockholm')::date <= ${where.param(day)}::date`
+      : '';
     where.and(`EXISTS (SELECT 1 FROM participation p JOIN event e ON e.id = p.event_id
       WHERE p.actor_id = a.id AND p.status = 'ATTENDED' AND e.meeting_place = ${where.param(filter.meetingPlace)} ${until})`);
   }
@@ -75,7 +71,8 @@ export class LadderQueries {
         `SELECT mp.meeting_place AS "group", lp.step, count(*)::int AS count
          FROM ladder_period lp JOIN actor a ON a.id = lp.actor_id
          JOIN LATERAL (SELECT DISTINCT e.meeting_place FROM participation p JOIN event e ON e.id = p.event_id
-                       WHERE p.actor_id = a.id AND p.status = 'ATTENDED' AND e.starts_at < ($1::date + 1)) mp ON true
+                       WHERE p.actor_id = a.id AND p.status = 'ATTENDED'
+                         AND (e.starts_at AT TIME ZONE 'Europe/Stockholm')::date <= $1::date) mp ON true
          ${where.toSql()} GROUP BY 1, 2`,
         where.params,
       );

@@ -19,25 +19,44 @@ export class LadderRecomputer {
     return rows.map((r) => r.id);
   }
 
-  /** Recomputes the marked ones among these actors (and their organisations). Answers how many. */
-  async recomputeMarked(actorIds: readonly string[]): Promise<number> {
+  /** Locks the actors and their organisations (an organisation's step depends on its people). */
+  private async lockWithOrganisations(em: EntityManager, actorIds: readonly string[]): Promise<string[]> {
+    const withOrganisations: { id: string }[] = await em.query(
+      `SELECT id FROM actor WHERE id = ANY ($1::uuid[])
+       UNION SELECT organisation_id FROM actor WHERE id = ANY ($1::uuid[]) AND organisation_id IS NOT NULL`,
+      [actorIds],
+    );
+    return this.lockActors(
+      em,
+      withOrganisations.map((r) => r.id),
+    );
+  }
+
+  /** One transaction: lock, claim the marks, place the claimed actors, release their marks. */
+  private placeMarked(actorIds: readonly string[]): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const ladder = new LadderRepository(em);
-      const withOrganisations: { id: string }[] = await em.query(
-        `SELECT id FROM actor WHERE id = ANY ($1::uuid[])
-         UNION SELECT organisation_id FROM actor WHERE id = ANY ($1::uuid[]) AND organisation_id IS NOT NULL`,
-        [actorIds],
-      );
-      const locked = await this.lockActors(
-        em,
-        withOrganisations.map((r) => r.id),
-      );
-      const claimed = await ladder.claimOutbox(0, locked);
+      const claimed = await ladder.claimOutbox(await this.lockWithOrganisations(em, actorIds));
       if (!claimed.length) return 0;
       await ladder.recompute(claimed, await ladder.currentRules());
       await ladder.releaseOutbox(claimed);
       return claimed.length;
     });
+  }
+
+  /** Whether any of these actors (or their organisations) still carries a committed mark. */
+  async stillMarked(actorIds: readonly string[]): Promise<boolean> {
+    const [{ marked }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM ladder_outbox WHERE actor_id = ANY ($1::uuid[])
+         OR actor_id IN (SELECT organisation_id FROM actor WHERE id = ANY ($1::uuid[]))) AS marked`,
+      [actorIds],
+    );
+    return marked;
+  }
+
+  /** Recomputes the marked ones among these actors (and their organisations). Answers how many. */
+  recomputeMarked(actorIds: readonly string[]): Promise<number> {
+    return this.placeMarked(actorIds);
   }
 
   /** Works through the outbox, oldest mark first, in batches. Answers how many actors it placed. */
@@ -49,17 +68,7 @@ export class LadderRecomputer {
         [batchSize],
       );
       if (!candidates.length) return total;
-      const done = await this.dataSource.transaction(async (em) => {
-        const ladder = new LadderRepository(em);
-        const locked = await this.lockActors(
-          em,
-          candidates.map((c) => c.actor_id),
-        );
-        const claimed = await ladder.claimOutbox(0, locked);
-        await ladder.recompute(claimed, await ladder.currentRules());
-        await ladder.releaseOutbox(claimed);
-        return claimed.length;
-      });
+      const done = await this.placeMarked(candidates.map((c) => c.actor_id));
       total += done;
       // Everything left is locked by someone else: they will place it.
       if (done === 0) return total;
@@ -76,7 +85,6 @@ export class LadderRecomputer {
     onProgress?: (done: number) => Promise<void> | void,
     parallel = 2,
   ): Promise<RuleSet> {
-    const startedAt: Date = (await this.dataSource.query(`SELECT now() AS now`))[0].now;
     const rules = await new LadderRepository(this.dataSource.manager).currentRules();
     let after: string | null = null;
     let done = 0;
@@ -98,16 +106,16 @@ export class LadderRecomputer {
         if (!ids.length) return;
         await this.dataSource.transaction(async (em) => {
           const locked = await this.lockActors(em, ids);
-          await new LadderRepository(em).recompute(locked, rules);
+          const ladder = new LadderRepository(em);
+          await ladder.clearOutboxOf(locked);
+          await ladder.recompute(locked, rules);
         });
         done += ids.length;
         await onProgress?.(done);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, parallel) }, lane));
-    await this.dataSource.transaction((em) =>
-      new LadderRepository(em).finishFullRecompute(startedAt, rules.version),
-    );
+    await this.dataSource.transaction((em) => new LadderRepository(em).finishFullRecompute(rules.version));
     return rules;
   }
 }

@@ -1,6 +1,5 @@
 import { CalendarDate, LadderReasonRef, parseRuleSet, RuleSet } from '@crm/domain';
 import { EntityManager } from 'typeorm';
-import { rowsOf } from '../sql';
 import { insertPeriodsSql } from './ladder-sql';
 
 export interface PeriodRow {
@@ -44,22 +43,15 @@ export class LadderRepository {
   }
 
   /**
-   * Takes outbox rows to work on, locking them so another worker skips them; a mark made meanwhile
-   * waits for this transaction and is then written again, so it is never lost.
+   * Takes the outbox marks of actors this transaction has locked, skipping marks another
+   * transaction holds; a mark made meanwhile waits for this transaction and is then written again,
+   * so it is never lost.
    */
-  async claimOutbox(limit: number, actorIds?: readonly string[]): Promise<string[]> {
-    const rows: { actor_id: string }[] = actorIds
-      ? await this.em.query(
-          `SELECT actor_id FROM ladder_outbox
-           WHERE actor_id = ANY ($1::uuid[])
-              OR actor_id IN (SELECT organisation_id FROM actor WHERE id = ANY ($1::uuid[]))
-           FOR UPDATE SKIP LOCKED`,
-          [actorIds],
-        )
-      : await this.em.query(
-          `SELECT actor_id FROM ladder_outbox ORDER BY marked_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [limit],
-        );
+  async claimOutbox(lockedActorIds: readonly string[]): Promise<string[]> {
+    const rows: { actor_id: string }[] = await this.em.query(
+      `SELECT actor_id FROM ladder_outbox WHERE actor_id = ANY ($1::uuid[]) FOR UPDATE SKIP LOCKED`,
+      [lockedActorIds],
+    );
     return rows.map((r) => r.actor_id);
   }
 
@@ -68,9 +60,16 @@ export class LadderRepository {
       await this.em.query(`DELETE FROM ladder_outbox WHERE actor_id = ANY ($1::uuid[])`, [actorIds]);
   }
 
-  /** Marks that everything marked before `startedAt` is covered by a full recomputation. */
-  async finishFullRecompute(startedAt: Date, rulesVersion: number): Promise<void> {
-    await this.em.query(`DELETE FROM ladder_outbox WHERE marked_at < $1`, [startedAt]);
+  /**
+   * Clears the marks of actors a full-recomputation batch has locked, before it reads their
+   * evidence: every mark it removes was committed before its statements' snapshots, so the batch
+   * covers it. Marks not yet committed wait and are written again.
+   */
+  async clearOutboxOf(lockedActorIds: readonly string[]): Promise<void> {
+    await this.em.query(`DELETE FROM ladder_outbox WHERE actor_id = ANY ($1::uuid[])`, [lockedActorIds]);
+  }
+
+  async finishFullRecompute(rulesVersion: number): Promise<void> {
     await this.em.query(`UPDATE ladder_state SET rules_version = $1, last_full_recompute_at = now()`, [
       rulesVersion,
     ]);
@@ -113,9 +112,5 @@ export class LadderRepository {
        ORDER BY actor_id, valid_from`,
       [actorIds, day],
     );
-  }
-
-  async rawQuery<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return rowsOf(await this.em.query(sql, params)) as T[];
   }
 }

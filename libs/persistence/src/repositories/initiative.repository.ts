@@ -3,7 +3,7 @@ import {
   EngagementKind,
   InitiativeKind,
   InitiativeRole,
-  isValidCalendarDate,
+  isCalendarDate,
   MeetingPlaceCode,
   Sector,
 } from '@crm/domain';
@@ -89,7 +89,7 @@ export class InitiativeRepository {
     const countParams = [...where.params];
     const key = decodeCursor(after, 'initiatives', ['text', 'uuid']);
     if (key) {
-      if (!isValidCalendarDate(key[0])) {
+      if (!isCalendarDate(key[0])) {
         throw new DomainValidationError('after', 'is not a cursor this list produced');
       }
       where.and(`(i.started_on, i.id) < (${where.param(key[0])}::date, ${where.param(key[1])}::uuid)`);
