@@ -1,7 +1,15 @@
-import { APP_CONFIG, AppConfig, JobItem, JobName, LADDER_QUEUE, LadderRecomputer } from '@crm/persistence';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import {
+  APP_CONFIG,
+  AppConfig,
+  jobIdFor,
+  JobItem,
+  JobName,
+  LADDER_QUEUE,
+  LadderRecomputer,
+} from '@crm/persistence';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 /** Thin: unpacks a ladder job and hands it to the recomputer. Payloads hold ids only. */
@@ -13,6 +21,7 @@ export class LadderProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(LADDER_QUEUE) private readonly queue: Queue,
   ) {
     super();
     this.recomputer = new LadderRecomputer(dataSource);
@@ -29,11 +38,20 @@ export class LadderProcessor extends WorkerHost implements OnApplicationBootstra
         // A notice sent while this job runs finds its id still taken and is dropped, and a mark
         // held by an uncommitted check-in is skipped: so look again, briefly, until the actor is
         // clean (bounded: the sweep is the backstop).
+        const { actorId } = item.data;
         let placed = 0;
         for (let round = 0; round < 10; round += 1) {
-          placed += await this.recomputer.recomputeMarked([item.data.actorId]);
-          if (!(await this.recomputer.stillMarked([item.data.actorId]))) break;
+          placed += await this.recomputer.recomputeMarked(actorId);
+          if (!(await this.recomputer.stillMarked(actorId))) break;
           await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        const organisationId = await this.recomputer.markedOrganisationOf(actorId);
+        if (organisationId) {
+          await this.queue.add(
+            JobName.LadderRecomputeActor,
+            { actorId: organisationId },
+            { jobId: jobIdFor.actor(organisationId), removeOnComplete: true, removeOnFail: true },
+          );
         }
         return placed;
       }

@@ -33,10 +33,13 @@ export class LadderRecomputer {
   }
 
   /** One transaction: lock, claim the marks, place the claimed actors, release their marks. */
-  private placeMarked(actorIds: readonly string[]): Promise<number> {
+  private placeMarked(actorIds: readonly string[], withOrganisations = true): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const ladder = new LadderRepository(em);
-      const claimed = await ladder.claimOutbox(await this.lockWithOrganisations(em, actorIds));
+      const locked = withOrganisations
+        ? await this.lockWithOrganisations(em, actorIds)
+        : await this.lockActors(em, actorIds);
+      const claimed = await ladder.claimOutbox(locked);
       if (!claimed.length) return 0;
       await ladder.recompute(claimed, await ladder.currentRules());
       await ladder.releaseOutbox(claimed);
@@ -44,19 +47,30 @@ export class LadderRecomputer {
     });
   }
 
-  /** Whether any of these actors (or their organisations) still carries a committed mark. */
-  async stillMarked(actorIds: readonly string[]): Promise<boolean> {
+  /** Whether the actor still carries a committed mark. */
+  async stillMarked(actorId: string): Promise<boolean> {
     const [{ marked }] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM ladder_outbox WHERE actor_id = ANY ($1::uuid[])
-         OR actor_id IN (SELECT organisation_id FROM actor WHERE id = ANY ($1::uuid[]))) AS marked`,
-      [actorIds],
+      `SELECT EXISTS (SELECT 1 FROM ladder_outbox WHERE actor_id = $1) AS marked`,
+      [actorId],
     );
     return marked;
   }
 
-  /** Recomputes the marked ones among these actors (and their organisations). Answers how many. */
-  recomputeMarked(actorIds: readonly string[]): Promise<number> {
-    return this.placeMarked(actorIds);
+  /**
+   * Recomputes one actor if it is marked. Its organisation is not placed here: it gets a job of its
+   * own, so fifty check-ins a minute from one large organisation place it a few times, not fifty.
+   */
+  recomputeMarked(actorId: string): Promise<number> {
+    return this.placeMarked([actorId], false);
+  }
+
+  /** The actor's organisation, when it carries a committed mark. */
+  async markedOrganisationOf(actorId: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT a.organisation_id AS id FROM actor a JOIN ladder_outbox o ON o.actor_id = a.organisation_id WHERE a.id = $1`,
+      [actorId],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** Works through the outbox, oldest mark first, in batches. Answers how many actors it placed. */
