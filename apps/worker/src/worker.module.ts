@@ -1,8 +1,15 @@
-import { APP_CONFIG, AppConfig, LADDER_QUEUE, PersistenceModule, redisOptions } from '@crm/persistence';
+import {
+  APP_CONFIG,
+  AppConfig,
+  LADDER_ORGANISATION_QUEUE,
+  LADDER_QUEUE,
+  PersistenceModule,
+  redisOptions,
+} from '@crm/persistence';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LadderSweeper } from './ladder/ladder-sweeper.service';
-import { LadderProcessor } from './ladder/ladder.processor';
+import { LadderProcessor, OrganisationLadderProcessor } from './ladder/ladder.processor';
 
 /** The worker's root module: the same persistence as the API, plus BullMQ's processors on Redis. */
 @Module({
@@ -17,15 +24,17 @@ import { LadderProcessor } from './ladder/ladder.processor';
     }),
     // Spelled out rather than inherited: the processor takes its queue's options, and a queue
     // registered without them listens under BullMQ's default prefix while the API writes under ours.
-    BullModule.registerQueueAsync({
-      name: LADDER_QUEUE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        connection: redisOptions(config.REDIS_URL, { maxRetriesPerRequest: null }),
-        prefix: config.QUEUE_PREFIX,
+    ...[LADDER_QUEUE, LADDER_ORGANISATION_QUEUE].map((name) =>
+      BullModule.registerQueueAsync({
+        name,
+        inject: [APP_CONFIG],
+        useFactory: (config: AppConfig) => ({
+          connection: redisOptions(config.REDIS_URL, { maxRetriesPerRequest: null }),
+          prefix: config.QUEUE_PREFIX,
+        }),
       }),
-    }),
+    ),
   ],
-  providers: [LadderProcessor, LadderSweeper],
+  providers: [LadderProcessor, OrganisationLadderProcessor, LadderSweeper],
 })
 export class WorkerModule {}

@@ -4,6 +4,7 @@ import {
   jobIdFor,
   JobItem,
   JobName,
+  LADDER_ORGANISATION_QUEUE,
   LADDER_QUEUE,
   LadderRecomputer,
 } from '@crm/persistence';
@@ -21,7 +22,7 @@ export class LadderProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectQueue(LADDER_QUEUE) private readonly queue: Queue,
+    @InjectQueue(LADDER_ORGANISATION_QUEUE) private readonly organisations: Queue,
   ) {
     super();
     this.recomputer = new LadderRecomputer(dataSource);
@@ -35,19 +36,11 @@ export class LadderProcessor extends WorkerHost implements OnApplicationBootstra
     const item = { name: job.name, data: job.data } as JobItem;
     switch (item.name) {
       case JobName.LadderRecomputeActor: {
-        // A notice sent while this job runs finds its id still taken and is dropped, and a mark
-        // held by an uncommitted check-in is skipped: so look again, briefly, until the actor is
-        // clean (bounded: the sweep is the backstop).
         const { actorId } = item.data;
-        let placed = 0;
-        for (let round = 0; round < 10; round += 1) {
-          placed += await this.recomputer.recomputeMarked(actorId);
-          if (!(await this.recomputer.stillMarked(actorId))) break;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
+        const placed = await placeUntilClean(this.recomputer, actorId);
         const organisationId = await this.recomputer.markedOrganisationOf(actorId);
         if (organisationId) {
-          await this.queue.add(
+          await this.organisations.add(
             JobName.LadderRecomputeActor,
             { actorId: organisationId },
             { jobId: jobIdFor.actor(organisationId), removeOnComplete: true, removeOnFail: true },
@@ -73,5 +66,35 @@ export class LadderProcessor extends WorkerHost implements OnApplicationBootstra
         throw new Error(`no handler for job ${(unknown as { name: string }).name}`);
       }
     }
+  }
+}
+
+/**
+ * Places one actor. A notice sent while its job runs finds the job id still taken and is dropped,
+ * and a mark held by an uncommitted check-in is skipped: so look again, briefly, until the actor is
+ * clean (bounded: the sweep is the backstop).
+ */
+async function placeUntilClean(recomputer: LadderRecomputer, actorId: string): Promise<number> {
+  let placed = 0;
+  for (let round = 0; round < 10; round += 1) {
+    placed += await recomputer.recomputeMarked(actorId);
+    if (!(await recomputer.stillMarked(actorId))) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return placed;
+}
+
+/** Places organisations whose people changed, one at a time, apart from the people's queue. */
+@Processor(LADDER_ORGANISATION_QUEUE, { concurrency: 1 })
+export class OrganisationLadderProcessor extends WorkerHost {
+  private readonly recomputer: LadderRecomputer;
+
+  constructor(dataSource: DataSource) {
+    super();
+    this.recomputer = new LadderRecomputer(dataSource);
+  }
+
+  async process(job: Job<{ actorId: string }>): Promise<number> {
+    return placeUntilClean(this.recomputer, job.data.actorId);
   }
 }

@@ -4,6 +4,11 @@
  * never personal data.
  */
 export const LADDER_QUEUE = 'ladder';
+/**
+ * Organisations are placed on a queue of their own: a large organisation takes seconds to place,
+ * and must not hold up the people checking in at the door.
+ */
+export const LADDER_ORGANISATION_QUEUE = 'ladder-organisations';
 
 export enum JobName {
   /** Recompute one actor's ladder timeline (and its organisation's). */
