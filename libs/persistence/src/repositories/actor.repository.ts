@@ -134,20 +134,7 @@ export class ActorRepository {
       `INSERT INTO actor (kind, name, email, title, organisation_id, gender, sector, municipality_code, country,
          organisation_number, legal_basis, created_by, updated_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING *`,
-      [
-        values.kind,
-        values.name,
-        values.email,
-        values.title,
-        values.organisationId,
-        values.gender,
-        values.sector,
-        values.municipalityCode,
-        values.country,
-        values.organisationNumber,
-        values.legalBasis,
-        userId,
-      ],
+      [...actorParams(values), userId],
     );
     return hydrate(this.em, ActorEntity, rows)[0];
   }
@@ -157,24 +144,28 @@ export class ActorRepository {
       `UPDATE actor SET name = $2, email = $3, title = $4, organisation_id = $5, gender = $6, sector = $7,
          municipality_code = $8, country = $9, organisation_number = $10, legal_basis = $11,
          updated_at = now(), updated_by = $12
-       WHERE id = $1 RETURNING *`,
-      [
-        id,
-        values.name,
-        values.email,
-        values.title,
-        values.organisationId,
-        values.gender,
-        values.sector,
-        values.municipalityCode,
-        values.country,
-        values.organisationNumber,
-        values.legalBasis,
-        userId,
-      ],
+       WHERE id = $13 AND kind = $1 RETURNING *`,
+      [...actorParams(values), userId, id],
     );
     return hydrate(this.em, ActorEntity, rows)[0];
   }
+}
+
+/** The values of an actor row, in the column order of insert and update ($1–$11). */
+function actorParams(v: ActorValues): unknown[] {
+  return [
+    v.kind,
+    v.name,
+    v.email,
+    v.title,
+    v.organisationId,
+    v.gender,
+    v.sector,
+    v.municipalityCode,
+    v.country,
+    v.organisationNumber,
+    v.legalBasis,
+  ];
 }
 
 /** Splits rows ranked per parent (limit + 1 each) into one page per parent id. */
