@@ -304,3 +304,15 @@ describe('the ladder loses nothing when Redis is unreachable from the API', () =
     }
   });
 });
+
+describe('a full recomputation asked for while Redis is down', () => {
+  it('answers SERVICE_UNAVAILABLE at once instead of hanging or failing silently', async () => {
+    const api = await TestApi.start({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    try {
+      const result = await api.gql(`mutation { recomputeLadder { pending } }`);
+      expect(result.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { APP_CONFIG, AppConfig, jobIdFor, JobName, LADDER_QUEUE, redisOptions } from '@crm/persistence';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { GraphQLError } from 'graphql';
 
 /**
  * Tells the worker, after a transaction has committed, which actors' evidence changed. The outbox
@@ -51,7 +52,10 @@ export class LadderNotifier implements OnModuleDestroy {
         NOTIFY_TIMEOUT_MS * 4,
       );
     } catch (error) {
-      throw new Error('the job queue (Redis) is not reachable: try again later', { cause: error });
+      this.logger.warn(`could not queue a full recomputation: ${(error as Error).message}`);
+      throw new GraphQLError('Jobbkön (Redis) svarar inte: försök igen om en stund', {
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
     }
   }
 
