@@ -67,8 +67,11 @@ export class Loaders {
   /** Each actor's periods that had begun by a day, oldest first. */
   ladderPeriods(day: string): DataLoader<string, PeriodRow[]> {
     return this.keyed(`ladderPeriods:${day}`, async (ids) => {
-      const rows = await new LadderRepository(this.dataSource.manager).periodsUntil(ids, day);
-      return ids.map((id) => rows.filter((r) => r.actorId === id));
+      const byActor = new Map<string, PeriodRow[]>(ids.map((id) => [id, []]));
+      for (const row of await new LadderRepository(this.dataSource.manager).periodsUntil(ids, day)) {
+        byActor.get(row.actorId)?.push(row);
+      }
+      return ids.map((id) => byActor.get(id) ?? []);
     });
   }
 
