@@ -146,7 +146,56 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
   await register(alm.id, association.id, ParticipationRole.ORGANISER, ParticipationStatus.ATTENDED);
   await register(dig.id, maria.id, ParticipationRole.SPEAKER, ParticipationStatus.REGISTERED);
   await register(dig.id, sara.id, ParticipationRole.AUDIENCE, ParticipationStatus.REGISTERED);
-  await register(dig.id, eva.id, ParticipationRole.AUDIENCE, ParticipationStatus.REGISTERED);
+  await register(dig.id, eva.id, ParticipationRole.AUDIENCE, ParticipationStatus.ATTENDED);
+
+  // Evidence beyond attendance, so the demo shows every step of the ladder.
+  const initiative = async (
+    name: string,
+    kind: string,
+    topics: string[],
+    startedOn: string,
+    meetingPlace: string,
+  ) =>
+    (
+      await em.query(
+        `INSERT INTO initiative (name, kind, topics, started_on, meeting_place) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [name, kind, topics, startedOn, meetingPlace],
+      )
+    )[0].id as string;
+  const member = (initiativeId: string, actorId: string, role: string, joinedOn: string) =>
+    em.query(
+      `INSERT INTO initiative_membership (initiative_id, actor_id, role, joined_on) VALUES ($1, $2, $3, $4)`,
+      [initiativeId, actorId, role, joinedOn],
+    );
+  const skills = await initiative(
+    'Samverkan för kompetensförsörjning',
+    'COLLABORATION',
+    ['kompetensförsörjning'],
+    '2026-05-20',
+    'MOTESPLATS_LYCKSELE',
+  );
+  await member(skills, lycksele.id, 'LEAD', '2026-05-20');
+  await member(skills, university.id, 'PARTNER', '2026-06-01');
+  const energyGroup = await initiative(
+    'Arbetsgrupp hållbar energi',
+    'WORKING_GROUP',
+    ['energi'],
+    '2026-02-01',
+    'GRAND_HOTEL',
+  );
+  await member(energyGroup, energy.id, 'MEMBER', '2026-02-01');
+  const railway = await initiative(
+    'Påverkansarbete för Norrbotniabanan',
+    'OWN_INITIATIVE',
+    ['infrastruktur'],
+    '2026-08-15',
+    'ALMEDALEN',
+  );
+  await member(railway, association.id, 'LEAD', '2026-08-15');
+  await em.query(
+    `INSERT INTO engagement (actor_id, kind, occurred_on, event_id, note) VALUES ($1, 'INPUT', '2026-06-24', $2, $3)`,
+    [kim.id, alm.id, 'Inspel om tidplanen för Norrbotniabanan'],
+  );
   return true;
 }
 

@@ -15,3 +15,4 @@ export * from './jobs/jobs';
 export * from './repositories/initiative.repository';
 export * from './ladder';
 export * from './redis';
+export * from './demo-data';
