@@ -130,6 +130,9 @@ export class LadderRecomputer {
     };
     await Promise.all(Array.from({ length: Math.max(1, parallel) }, lane));
     await this.dataSource.transaction((em) => new LadderRepository(em).finishFullRecompute(rules.version));
+    // Every period was rewritten: reclaim the old versions and refresh the visibility map, so the
+    // aggregates can read the dates index alone.
+    await this.dataSource.query(`VACUUM (ANALYZE) ladder_period`);
     return rules;
   }
 }
