@@ -277,11 +277,11 @@ describe('the engagement ladder through the API', () => {
 
 describe('the ladder loses nothing when Redis is unreachable from the API', () => {
   it('the sweep places actors whose notice never reached the queue', async () => {
-    // The sweep runs every 3 s here, so the mark is seen waiting before the sweep takes it.
+    // The sweep runs every 6 s here, so the mark is seen waiting before the sweep takes it.
     const api = await TestApi.start({
       worker: true,
       env: { REDIS_URL: 'redis://127.0.0.1:1' },
-      workerEnv: { LADDER_SWEEP_INTERVAL_MS: '3000' },
+      workerEnv: { LADDER_SWEEP_INTERVAL_MS: '6000' },
     });
     try {
       const make = new Factory(api);
