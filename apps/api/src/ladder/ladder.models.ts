@@ -1,7 +1,6 @@
-import { LadderStep } from '@crm/domain';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDate } from '../common/date.scalar';
-import { MeetingPlaceCode, Sector, ActorKind } from '@crm/domain';
+import { ActorKind, LadderStep, MeetingPlaceCode, Sector } from '@crm/domain';
 import '../common/enums';
 
 registerEnumType(LadderStep, {

@@ -1,4 +1,4 @@
-import { Permission } from '@crm/domain';
+import { LadderStep, Permission, stepOf } from '@crm/domain';
 import { UserEntity } from '@crm/persistence';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../actors/actor.model';
@@ -16,7 +16,6 @@ import {
   LadderTransition,
 } from './ladder.models';
 import { LadderService } from './ladder.service';
-import { LadderStep, stepOf } from '@crm/domain';
 
 /** An actor's place on the ladder: personal data, like the actor. */
 @Resolver(() => Actor)

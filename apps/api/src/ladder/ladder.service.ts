@@ -2,7 +2,6 @@ import {
   CalendarDate,
   describeReason,
   DomainValidationError,
-  isCalendarDate,
   LADDER_STEPS,
   ladderStepLabelSv,
   sectorLabelSv,
@@ -36,12 +35,6 @@ export class LadderService {
 
   today(): CalendarDate {
     return stockholmDate();
-  }
-
-  checkDate(field: string, value: string | null | undefined): CalendarDate {
-    if (value === null || value === undefined) return this.today();
-    if (!isCalendarDate(value)) throw new DomainValidationError(field, 'must be a date as YYYY-MM-DD');
-    return value;
   }
 
   /** A period as the API shows it, its reasons in words (names looked up through the request's loaders). */
@@ -116,7 +109,8 @@ export class LadderService {
     grouping: Grouping,
     filter: LadderFilter,
   ): Promise<LadderBucket[]> {
-    const day = this.checkDate('asOf', asOf);
+    // The Date scalar has already refused anything but YYYY-MM-DD.
+    const day = asOf ?? this.today();
     const rows = await new LadderQueries(this.dataSource.manager).distribution(day, grouping, filter ?? {});
     const groups = new Map<string, Map<number, number>>();
     if (grouping === 'NONE') groups.set('ALL', new Map());
@@ -140,9 +134,8 @@ export class LadderService {
   }
 
   async transitions(from: string, to: string, filter: LadderFilter): Promise<LadderTransition[]> {
-    const [f, t] = [this.checkDate('from', from), this.checkDate('to', to)];
-    if (t < f) throw new DomainValidationError('to', 'must not be before from');
-    const rows = await new LadderQueries(this.dataSource.manager).transitions(f, t, filter ?? {});
+    if (to < from) throw new DomainValidationError('to', 'must not be before from');
+    const rows = await new LadderQueries(this.dataSource.manager).transitions(from, to, filter ?? {});
     return rows
       .map((r) => ({
         from: r.from === null ? null : stepOf(r.from),
