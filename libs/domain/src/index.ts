@@ -11,3 +11,4 @@ export * from './event-schedule';
 export * from './permissions';
 export * from './ladder';
 export * from './initiatives';
+export * from './registrations';

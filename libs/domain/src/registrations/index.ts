@@ -1,0 +1,3 @@
+export * from './file-kind';
+export * from './columns';
+export * from './rows';
