@@ -2,6 +2,7 @@ import { InitSchema1764150000000 } from './1764150000000-init-schema';
 import { ReferenceData1764150000001 } from './1764150000001-reference-data';
 import { Ladder1764160000000 } from './1764160000000-ladder';
 import { LadderMarkInOrder1764170000000 } from './1764170000000-ladder-mark-in-order';
+import { Registrations1764180000000 } from './1764180000000-registrations';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ReferenceData1764150000001,
   Ladder1764160000000,
   LadderMarkInOrder1764170000000,
+  Registrations1764180000000,
 ];

@@ -9,10 +9,12 @@ import depthLimit from 'graphql-depth-limit';
 import { DataSource } from 'typeorm';
 import { ActorsResolver } from './actors/actors.resolver';
 import { ActorsService } from './actors/actors.service';
+import { AttendanceModule } from './attendance/attendance.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthenticatedRequest, GraphqlContext } from './auth/request-context';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
 import { Loaders } from './common/loaders';
+import { DuplicatesModule } from './duplicates/duplicates.module';
 import { EventsResolver } from './events/events.resolver';
 import { EventsService } from './events/events.service';
 import { HealthController } from './health/health.controller';
@@ -21,6 +23,10 @@ import { InitiativesModule } from './initiatives/initiatives.module';
 import { ParticipationsResolver } from './participations/participations.resolver';
 import { ParticipationsService } from './participations/participations.service';
 import { ReferenceResolver } from './reference/reference.resolver';
+import { ImportQueue } from './registrations/import-queue.service';
+import { RegistrationImportController } from './registrations/registration-import.controller';
+import { RegistrationsResolver } from './registrations/registrations.resolver';
+import { RegistrationsService } from './registrations/registrations.service';
 import { UsersResolver } from './users/users.resolver';
 
 @Module({
@@ -46,8 +52,10 @@ import { UsersResolver } from './users/users.resolver';
     AuthModule,
     InitiativesModule,
     LadderModule,
+    AttendanceModule,
+    DuplicatesModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, RegistrationImportController],
   providers: [
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
     ActorsResolver,
@@ -57,6 +65,9 @@ import { UsersResolver } from './users/users.resolver';
     ParticipationsResolver,
     ParticipationsService,
     ReferenceResolver,
+    RegistrationsResolver,
+    RegistrationsService,
+    ImportQueue,
     UsersResolver,
   ],
 })

@@ -1,15 +1,19 @@
 import {
   APP_CONFIG,
   AppConfig,
+  DUPLICATE_QUEUE,
   LADDER_ORGANISATION_QUEUE,
   LADDER_QUEUE,
   PersistenceModule,
   redisOptions,
+  REGISTRATION_IMPORT_QUEUE,
 } from '@crm/persistence';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { DuplicateScanProcessor } from './duplicates/duplicate-scan.processor';
 import { LadderSweeper } from './ladder/ladder-sweeper.service';
 import { LadderProcessor, OrganisationLadderProcessor } from './ladder/ladder.processor';
+import { RegistrationImportProcessor } from './imports/registration-import.processor';
 
 /** The worker's root module: the same persistence as the API, plus BullMQ's processors on Redis. */
 @Module({
@@ -24,7 +28,12 @@ import { LadderProcessor, OrganisationLadderProcessor } from './ladder/ladder.pr
     }),
     // Spelled out rather than inherited: the processor takes its queue's options, and a queue
     // registered without them listens under BullMQ's default prefix while the API writes under ours.
-    ...[LADDER_QUEUE, LADDER_ORGANISATION_QUEUE].map((name) =>
+    ...[
+      LADDER_QUEUE,
+      LADDER_ORGANISATION_QUEUE,
+      REGISTRATION_IMPORT_QUEUE,
+      DUPLICATE_QUEUE,
+    ].map((name) =>
       BullModule.registerQueueAsync({
         name,
         inject: [APP_CONFIG],
@@ -35,6 +44,12 @@ import { LadderProcessor, OrganisationLadderProcessor } from './ladder/ladder.pr
       }),
     ),
   ],
-  providers: [LadderProcessor, OrganisationLadderProcessor, LadderSweeper],
+  providers: [
+    LadderProcessor,
+    OrganisationLadderProcessor,
+    LadderSweeper,
+    RegistrationImportProcessor,
+    DuplicateScanProcessor,
+  ],
 })
 export class WorkerModule {}

@@ -11,4 +11,5 @@ export * from './event-schedule';
 export * from './permissions';
 export * from './ladder';
 export * from './initiatives';
+export * from './sector-guess';
 export * from './registrations';

@@ -13,6 +13,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_PARTICIPATIONS]: true,
     [P.MANAGE_USERS]: true,
     [P.ADMINISTER_LADDER]: true,
+    [P.MERGE_ACTORS]: true,
   },
   [Role.EVENT_STAFF]: {
     [P.READ_PERSONAL_DATA]: true,
@@ -23,6 +24,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_PARTICIPATIONS]: true,
     [P.MANAGE_USERS]: false,
     [P.ADMINISTER_LADDER]: false,
+    [P.MERGE_ACTORS]: true,
   },
   [Role.STRATEGIST]: {
     [P.READ_PERSONAL_DATA]: true,
@@ -33,6 +35,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_PARTICIPATIONS]: false,
     [P.MANAGE_USERS]: false,
     [P.ADMINISTER_LADDER]: false,
+    [P.MERGE_ACTORS]: false,
   },
   [Role.COMMITTEE]: {
     [P.READ_PERSONAL_DATA]: false,
@@ -43,6 +46,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_PARTICIPATIONS]: false,
     [P.MANAGE_USERS]: false,
     [P.ADMINISTER_LADDER]: false,
+    [P.MERGE_ACTORS]: false,
   },
 };
 
@@ -55,8 +59,8 @@ describe('permissions', () => {
     for (const [key, value] of Object.entries(Permission)) expect(value).toBe(key);
   });
 
-  it('covers all 4 × 8 role/permission pairs', () => {
-    expect(cases).toHaveLength(32);
+  it('covers all 4 × 9 role/permission pairs', () => {
+    expect(cases).toHaveLength(36);
     expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual(Object.values(Role).sort());
   });
 

@@ -10,6 +10,11 @@ export enum Permission {
   MANAGE_USERS = 'MANAGE_USERS',
   /** Run a full recomputation of the ladder. */
   ADMINISTER_LADDER = 'ADMINISTER_LADDER',
+  /**
+   * Merge two actors who are one (moving everything recorded about the merged one onto the kept one,
+   * then deleting it) and dismiss duplicate candidates that are not.
+   */
+  MERGE_ACTORS = 'MERGE_ACTORS',
 }
 
 const permissions = (...list: Permission[]): ReadonlySet<Permission> => new Set(list);
@@ -27,6 +32,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = Object.fr
     Permission.WRITE_ACTORS,
     Permission.WRITE_EVENTS,
     Permission.WRITE_PARTICIPATIONS,
+    Permission.MERGE_ACTORS,
   ),
   [Role.STRATEGIST]: permissions(
     Permission.READ_PERSONAL_DATA,

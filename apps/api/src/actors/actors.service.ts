@@ -18,6 +18,7 @@ import {
   ActorRepository,
   ActorValues,
   AuditRepository,
+  DuplicateRepository,
   Page,
   pageSize,
   ReferenceRepository,
@@ -89,6 +90,7 @@ export class ActorsService {
         legalBasis: LegalBasis.PUBLIC_INTEREST,
       };
       const actor = await new ActorRepository(em).insert(values, user.id);
+      await new DuplicateRepository(em).scanFor([actor.id]);
       await new AuditRepository(em).record(user.id, 'create', 'actor', actor.id, Object.keys(input));
       return { actor };
     });
@@ -96,29 +98,38 @@ export class ActorsService {
 
   createPerson(input: CreatePersonInput, user: UserEntity): Promise<ActorEntity> {
     return this.write(async (em) => {
-      const organisation = input.organisationId ? await this.organisation(em, input.organisationId) : null;
-      const sector = input.sector ?? organisation?.sector;
-      if (!sector)
-        throw new DomainValidationError('sector', 'is required when the person has no organisation');
-      const inheritsLocation = organisation && !input.municipalityCode && !input.country;
-      const values: ActorValues = {
-        kind: ActorKind.PERSON,
-        name: requireName('name', input.name),
-        email: normaliseEmail(input.email),
-        title: optionalText('title', input.title),
-        organisationId: organisation?.id ?? null,
-        gender: input.gender ?? null,
-        sector,
-        ...(inheritsLocation
-          ? { municipalityCode: organisation.municipalityCode, country: organisation.country }
-          : await this.location(em, input)),
-        organisationNumber: null,
-        legalBasis: input.legalBasis ?? LegalBasis.PUBLIC_INTEREST,
-      };
+      const values = await this.personValues(em, input);
       const actor = await new ActorRepository(em).insert(values, user.id);
+      await new DuplicateRepository(em).scanFor([actor.id]);
       await new AuditRepository(em).record(user.id, 'create', 'actor', actor.id, Object.keys(input));
       return { actor };
     });
+  }
+
+  /**
+   * Validates a new person's input into the values to store: the organisation must exist, the sector
+   * and location default to the organisation's. Shared by createPerson and the walk-in desk, so both
+   * refuse the same input with the same field errors. Runs on the caller's transaction.
+   */
+  async personValues(em: EntityManager, input: CreatePersonInput): Promise<ActorValues> {
+    const organisation = input.organisationId ? await this.organisation(em, input.organisationId) : null;
+    const sector = input.sector ?? organisation?.sector;
+    if (!sector) throw new DomainValidationError('sector', 'is required when the person has no organisation');
+    const inheritsLocation = organisation && !input.municipalityCode && !input.country;
+    return {
+      kind: ActorKind.PERSON,
+      name: requireName('name', input.name),
+      email: normaliseEmail(input.email),
+      title: optionalText('title', input.title),
+      organisationId: organisation?.id ?? null,
+      gender: input.gender ?? null,
+      sector,
+      ...(inheritsLocation
+        ? { municipalityCode: organisation.municipalityCode, country: organisation.country }
+        : await this.location(em, input)),
+      organisationNumber: null,
+      legalBasis: input.legalBasis ?? LegalBasis.PUBLIC_INTEREST,
+    };
   }
 
   updateActor(id: string, input: UpdateActorInput, user: UserEntity): Promise<ActorEntity> {

@@ -2,7 +2,7 @@ import {
   APP_CONFIG,
   AppConfig,
   jobIdFor,
-  JobItem,
+  LadderJobItem,
   JobName,
   LADDER_ORGANISATION_QUEUE,
   LADDER_QUEUE,
@@ -33,7 +33,7 @@ export class LadderProcessor extends WorkerHost implements OnApplicationBootstra
   }
 
   async process(job: Job): Promise<number> {
-    const item = { name: job.name, data: job.data } as JobItem;
+    const item = { name: job.name, data: job.data } as LadderJobItem;
     switch (item.name) {
       case JobName.LadderRecomputeActor: {
         const { actorId } = item.data;

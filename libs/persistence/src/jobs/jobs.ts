@@ -1,3 +1,6 @@
+import type { Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
+
 /**
  * Every background job in one typed place: the queue names, the job names and their payloads, so
  * the enqueuer (API) and the handler (worker) agree at compile time. Payloads carry ids only,
@@ -10,22 +13,92 @@ export const LADDER_QUEUE = 'ladder';
  */
 export const LADDER_ORGANISATION_QUEUE = 'ladder-organisations';
 
+/** Registration lists uploaded by event staff, read and written by the worker. */
+export const REGISTRATION_IMPORT_QUEUE = 'registration-imports';
+
+/** Duplicate scans of many actors at once (after a registration import), apart from the ladder. */
+export const DUPLICATE_QUEUE = 'duplicates';
+
+
 export enum JobName {
   /** Recompute one actor's ladder timeline (and its organisation's). */
   LadderRecomputeActor = 'ladder.recompute-actor',
   /** Recompute every actor, in batches (after a rules change, or on demand). */
   LadderRecomputeAll = 'ladder.recompute-all',
+  /** Read an uploaded registration list (stored in registration_import) and register its rows. */
+  RegistrationImport = 'registrations.import',
+  /** Record likely duplicates of these actors (at most DUPLICATE_SCAN_BATCH ids a job). */
+  DuplicateScan = 'duplicates.scan',
 }
 
 export interface JobPayloads {
   [JobName.LadderRecomputeActor]: { actorId: string };
   [JobName.LadderRecomputeAll]: { requestedBy: string | null };
+  [JobName.RegistrationImport]: { importId: string };
+  [JobName.DuplicateScan]: { actorIds: string[] };
 }
 
 export type JobItem = { [K in JobName]: { name: K; data: JobPayloads[K] } }[JobName];
+
+/** The jobs of the two ladder queues. */
+export type LadderJobItem = Extract<
+  JobItem,
+  { name: JobName.LadderRecomputeActor | JobName.LadderRecomputeAll }
+>;
 
 /** Deterministic job ids: one waiting job per actor, one full recomputation at a time. */
 export const jobIdFor = {
   actor: (actorId: string) => `ladder-actor-${actorId}`,
   all: () => 'ladder-recompute-all',
+  registrationImport: (importId: string) => `registration-import-${importId}`,
 };
+
+/**
+ * The job that runs an uploaded registration list: one per import (a deterministic id), retried
+ * with backoff when the database or Redis hiccups; the import resumes where it stopped.
+ */
+export function registrationImportJob(importId: string) {
+  return {
+    name: JobName.RegistrationImport,
+    data: { importId } satisfies JobPayloads[JobName.RegistrationImport],
+    opts: {
+      jobId: jobIdFor.registrationImport(importId),
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  };
+}
+
+/** The most actor ids one duplicate-scan job carries. */
+export const DUPLICATE_SCAN_BATCH = 500;
+
+/**
+ * Queues duplicate scans of these actors on DUPLICATE_QUEUE, DUPLICATE_SCAN_BATCH ids a job. A
+ * chunk's job id is derived from its ids, so enqueueing the same chunk again while it waits (a
+ * retried import) adds nothing; scans are idempotent anyway. Answers the number of jobs added.
+ */
+export async function enqueueDuplicateScan(
+  queue: Pick<Queue, 'addBulk'>,
+  actorIds: readonly string[],
+): Promise<number> {
+  const ids = [...new Set(actorIds)].sort();
+  const jobs = [];
+  for (let start = 0; start < ids.length; start += DUPLICATE_SCAN_BATCH) {
+    const chunk = ids.slice(start, start + DUPLICATE_SCAN_BATCH);
+    jobs.push({
+      name: JobName.DuplicateScan,
+      data: { actorIds: chunk } satisfies JobPayloads[JobName.DuplicateScan],
+      opts: {
+        jobId: `duplicates-scan-${createHash('sha256').update(chunk.join(',')).digest('hex').slice(0, 32)}`,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 2_000 },
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    });
+  }
+  if (jobs.length) await queue.addBulk(jobs);
+  return jobs.length;
+}

@@ -139,6 +139,18 @@ export class ActorRepository {
     return hydrate(this.em, ActorEntity, rows)[0];
   }
 
+  /** Inserts unless the email or organisation number is already taken by another actor: null then. */
+  async insertIfNew(values: ActorValues, userId: string | null): Promise<ActorEntity | null> {
+    const rows = await this.em.query(
+      `INSERT INTO actor (kind, name, email, title, organisation_id, gender, sector, municipality_code, country,
+         organisation_number, legal_basis, created_by, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+       ON CONFLICT DO NOTHING RETURNING *`,
+      [...actorParams(values), userId],
+    );
+    return hydrate(this.em, ActorEntity, rows)[0] ?? null;
+  }
+
   async update(id: string, values: ActorValues, userId: string | null): Promise<ActorEntity> {
     const rows = await this.em.query(
       `UPDATE actor SET name = $2, email = $3, title = $4, organisation_id = $5, gender = $6, sector = $7,

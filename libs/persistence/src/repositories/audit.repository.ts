@@ -1,7 +1,15 @@
 import { EntityManager } from 'typeorm';
 
 export type AuditedEntity =
-  'actor' | 'event' | 'participation' | 'app_user' | 'initiative' | 'initiative_membership' | 'engagement';
+  | 'actor'
+  | 'event'
+  | 'participation'
+  | 'app_user'
+  | 'initiative'
+  | 'initiative_membership'
+  | 'engagement'
+  | 'registration_import'
+  | 'duplicate_candidate';
 
 /** Who changed what and when. Field names only: the trail must not become a second copy of personal data. */
 export class AuditRepository {

@@ -30,6 +30,14 @@ export class ParticipationRepository {
     return hydrate(this.em, ParticipationEntity, rows);
   }
 
+  async findForEvent(eventId: string, actorIds: readonly string[]): Promise<ParticipationEntity[]> {
+    const rows = await this.em.query(
+      `SELECT * FROM participation WHERE event_id = $1 AND actor_id = ANY($2::uuid[])`,
+      [eventId, actorIds],
+    );
+    return hydrate(this.em, ParticipationEntity, rows);
+  }
+
   async find(eventId: string, actorId: string): Promise<ParticipationEntity | null> {
     const rows = await this.em.query(`SELECT * FROM participation WHERE event_id = $1 AND actor_id = $2`, [
       eventId,
@@ -52,6 +60,42 @@ export class ParticipationRepository {
       [r.eventId, r.actorId, r.role, r.status, r.source, userId],
     );
     return hydrate(this.em, ParticipationEntity, rows)[0];
+  }
+
+  /**
+   * A registration from a list (an uploaded file or an API client's batch). Unlike a correction it
+   * never undoes a check-in: a list made before the day says "registered" about someone who has
+   * since come in. A role or status left out keeps what is there (a new row: AUDIENCE, REGISTERED).
+   * Nothing is written when nothing would change, so importing the same list again changes nothing.
+   */
+  async registerFromList(
+    r: Omit<Registration, 'role'> & { role: ParticipationRole | null },
+    userId: string | null,
+  ): Promise<{ participation: ParticipationEntity | null; outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' }> {
+    const rows = await this.em.query(
+      `INSERT INTO participation AS p (event_id, actor_id, role, status, checked_in_at, source, created_by, updated_by)
+       VALUES ($1, $2, coalesce($3, 'AUDIENCE'), coalesce($4, 'REGISTERED'),
+               CASE WHEN $4 = 'ATTENDED' THEN now() END, $5, $6, $6)
+       ON CONFLICT (event_id, actor_id) DO UPDATE SET
+         role = coalesce($3, p.role),
+         status = CASE WHEN $4 IS NULL OR ($4 = 'REGISTERED' AND p.status = 'ATTENDED') THEN p.status ELSE $4 END,
+         checked_in_at = CASE
+           WHEN $4 IS NULL OR ($4 = 'REGISTERED' AND p.status = 'ATTENDED') THEN p.checked_in_at
+           WHEN $4 = 'ATTENDED' THEN coalesce(p.checked_in_at, now()) END,
+         updated_at = now(),
+         updated_by = $6
+       WHERE (coalesce($3, p.role), CASE WHEN $4 IS NULL OR ($4 = 'REGISTERED' AND p.status = 'ATTENDED')
+                                         THEN p.status ELSE $4 END)
+             IS DISTINCT FROM (p.role, p.status)
+       RETURNING *, (xmax = 0) AS inserted`,
+      [r.eventId, r.actorId, r.role, r.status, r.source, userId],
+    );
+    const row = rows[0] as Record<string, unknown> | undefined;
+    if (!row) return { participation: null, outcome: 'UNCHANGED' };
+    return {
+      participation: hydrate(this.em, ParticipationEntity, rows)[0],
+      outcome: row.inserted ? 'CREATED' : 'UPDATED',
+    };
   }
 
   /**

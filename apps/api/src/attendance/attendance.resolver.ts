@@ -1,0 +1,49 @@
+import { Permission } from '@crm/domain';
+import { UserEntity } from '@crm/persistence';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CreatePersonInput } from '../actors/actor.inputs';
+import { CurrentUser, Requires } from '../auth/decorators';
+import { Participation } from '../participations/participation.model';
+import { EventAttendance } from './attendance.models';
+import { AttendanceService, MAX_QUERY_LENGTH } from './attendance.service';
+
+@Resolver()
+export class AttendanceResolver {
+  constructor(private readonly service: AttendanceService) {}
+
+  @Query(() => [Participation], {
+    description:
+      "The event's participations (any status) whose person has every word of the query in their name, " +
+      `email or organisation, ignoring case and accents; the name starting with the query first, then a ` +
+      `word of the name starting with one of the words, then by name; at most 20. At most ` +
+      `${MAX_QUERY_LENGTH} characters.`,
+  })
+  @Requires(Permission.READ_PERSONAL_DATA)
+  async checkInSearch(
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('query') query: string,
+  ): Promise<Participation[]> {
+    return (await this.service.checkInSearch(eventId, query)).map(Participation.from);
+  }
+
+  @Query(() => EventAttendance)
+  @Requires(Permission.READ_PERSONAL_DATA)
+  eventAttendance(@Args('eventId', { type: () => ID }) eventId: string): Promise<EventAttendance> {
+    return this.service.eventAttendance(eventId);
+  }
+
+  @Mutation(() => Participation, {
+    description:
+      'Checks in someone at the door: the person is found by email, else by name among the ' +
+      "event's participants, else created; a registered person keeps role and source, anyone else " +
+      'becomes a WALK_IN in the audience. Repeating it changes nothing.',
+  })
+  @Requires(Permission.WRITE_PARTICIPATIONS, Permission.WRITE_ACTORS)
+  async walkIn(
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('input') input: CreatePersonInput,
+    @CurrentUser() user: UserEntity,
+  ): Promise<Participation> {
+    return Participation.from(await this.service.walkIn(eventId, input, user));
+  }
+}

@@ -1,0 +1,82 @@
+import { DomainValidationError } from '@crm/domain';
+import {
+  ActorEntity,
+  ActorRepository,
+  AuditRepository,
+  DuplicateCandidateRow,
+  DuplicateRepository,
+  mergeActors,
+  MergeResult,
+  Page,
+  pageSize,
+  UserEntity,
+} from '@crm/persistence';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseId } from '../common/ids';
+import { ConstraintMessages, translateConstraint } from '../common/transaction';
+import { LadderNotifier } from '../ladder/ladder-notifier.service';
+
+/** The database's answers in the user's terms (a dismissal by a user deleted meanwhile, say). */
+const CONSTRAINTS: ConstraintMessages = {
+  actor_merge_merged_key: ['mergeId', 'has already been merged'],
+};
+
+/**
+ * Duplicate candidates and merges. Each mutation is one transaction with its audit row (field
+ * names only); after a merge commits, the worker hears of the kept actor and its organisations,
+ * whose ladder placement now includes the merged actor's evidence.
+ */
+@Injectable()
+export class DuplicatesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifier: LadderNotifier,
+  ) {}
+
+  page(
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Page<DuplicateCandidateRow>> {
+    return new DuplicateRepository(this.dataSource.manager).page(pageSize(first), after);
+  }
+
+  /** Merges `mergeId` into `keepId`; answers the kept actor as it is after the merge. */
+  async merge(keepId: string, mergeId: string, user: UserEntity): Promise<ActorEntity> {
+    const keep = parseId('keepId', keepId);
+    const merge = parseId('mergeId', mergeId);
+    const { result, kept } = await this.write(async (em) => {
+      const merged: MergeResult = await mergeActors(em, keep, merge, user.id);
+      await new AuditRepository(em).record(user.id, 'merge', 'actor', keep, merged.moved.filledFields);
+      const actor = await new ActorRepository(em).findById(keep);
+      if (!actor) throw new Error('the kept actor is gone after its merge');
+      return { result: merged, kept: actor };
+    });
+    await this.notifier.notify(result.affectedActorIds);
+    return kept;
+  }
+
+  /** Marks a candidate as not a duplicate; it is not proposed again. */
+  async dismiss(id: string, user: UserEntity): Promise<boolean> {
+    const candidateId = parseId('id', id);
+    return this.write(async (em) => {
+      if (!(await new DuplicateRepository(em).dismiss(candidateId, user.id))) {
+        throw new DomainValidationError('id', 'no open duplicate candidate has this ID');
+      }
+      await new AuditRepository(em).record(user.id, 'dismiss', 'duplicate_candidate', candidateId, [
+        'dismissedAt',
+        'dismissedBy',
+      ]);
+      return true;
+    });
+  }
+
+  /** One transaction per user action; a constraint the database raises becomes a field error. */
+  private async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      throw translateConstraint(error, CONSTRAINTS);
+    }
+  }
+}
