@@ -3,6 +3,7 @@ import { ReferenceData1764150000001 } from './1764150000001-reference-data';
 import { Ladder1764160000000 } from './1764160000000-ladder';
 import { LadderMarkInOrder1764170000000 } from './1764170000000-ladder-mark-in-order';
 import { Registrations1764180000000 } from './1764180000000-registrations';
+import { QuarterlyReports1764190000000 } from './1764190000000-quarterly-reports';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Ladder1764160000000,
   LadderMarkInOrder1764170000000,
   Registrations1764180000000,
+  QuarterlyReports1764190000000,
 ];

@@ -27,6 +27,10 @@ import { ImportQueue } from './registrations/import-queue.service';
 import { RegistrationImportController } from './registrations/registration-import.controller';
 import { RegistrationsResolver } from './registrations/registrations.resolver';
 import { RegistrationsService } from './registrations/registrations.service';
+import { ReportDownloadController } from './reports/report-download.controller';
+import { ReportQueue } from './reports/report-queue.service';
+import { ReportsResolver } from './reports/reports.resolver';
+import { ReportsService } from './reports/reports.service';
 import { UsersResolver } from './users/users.resolver';
 
 @Module({
@@ -55,7 +59,7 @@ import { UsersResolver } from './users/users.resolver';
     AttendanceModule,
     DuplicatesModule,
   ],
-  controllers: [HealthController, RegistrationImportController],
+  controllers: [HealthController, RegistrationImportController, ReportDownloadController],
   providers: [
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
     ActorsResolver,
@@ -68,6 +72,9 @@ import { UsersResolver } from './users/users.resolver';
     RegistrationsResolver,
     RegistrationsService,
     ImportQueue,
+    ReportsResolver,
+    ReportsService,
+    ReportQueue,
     UsersResolver,
   ],
 })

@@ -7,6 +7,7 @@ import {
   PersistenceModule,
   redisOptions,
   REGISTRATION_IMPORT_QUEUE,
+  REPORT_QUEUE,
 } from '@crm/persistence';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
@@ -14,6 +15,7 @@ import { DuplicateScanProcessor } from './duplicates/duplicate-scan.processor';
 import { LadderSweeper } from './ladder/ladder-sweeper.service';
 import { LadderProcessor, OrganisationLadderProcessor } from './ladder/ladder.processor';
 import { RegistrationImportProcessor } from './imports/registration-import.processor';
+import { ReportProcessor } from './reports/report.processor';
 
 /** The worker's root module: the same persistence as the API, plus BullMQ's processors on Redis. */
 @Module({
@@ -33,6 +35,7 @@ import { RegistrationImportProcessor } from './imports/registration-import.proce
       LADDER_ORGANISATION_QUEUE,
       REGISTRATION_IMPORT_QUEUE,
       DUPLICATE_QUEUE,
+      REPORT_QUEUE,
     ].map((name) =>
       BullModule.registerQueueAsync({
         name,
@@ -50,6 +53,7 @@ import { RegistrationImportProcessor } from './imports/registration-import.proce
     LadderSweeper,
     RegistrationImportProcessor,
     DuplicateScanProcessor,
+    ReportProcessor,
   ],
 })
 export class WorkerModule {}

@@ -13,3 +13,4 @@ export * from './ladder';
 export * from './initiatives';
 export * from './sector-guess';
 export * from './registrations';
+export * from './reports';

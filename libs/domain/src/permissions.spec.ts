@@ -14,6 +14,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.MANAGE_USERS]: true,
     [P.ADMINISTER_LADDER]: true,
     [P.MERGE_ACTORS]: true,
+    [P.GENERATE_REPORTS]: true,
   },
   [Role.EVENT_STAFF]: {
     [P.READ_PERSONAL_DATA]: true,
@@ -25,6 +26,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.MANAGE_USERS]: false,
     [P.ADMINISTER_LADDER]: false,
     [P.MERGE_ACTORS]: true,
+    [P.GENERATE_REPORTS]: false,
   },
   [Role.STRATEGIST]: {
     [P.READ_PERSONAL_DATA]: true,
@@ -36,6 +38,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.MANAGE_USERS]: false,
     [P.ADMINISTER_LADDER]: false,
     [P.MERGE_ACTORS]: false,
+    [P.GENERATE_REPORTS]: true,
   },
   [Role.COMMITTEE]: {
     [P.READ_PERSONAL_DATA]: false,
@@ -47,6 +50,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.MANAGE_USERS]: false,
     [P.ADMINISTER_LADDER]: false,
     [P.MERGE_ACTORS]: false,
+    [P.GENERATE_REPORTS]: false,
   },
 };
 
@@ -59,8 +63,8 @@ describe('permissions', () => {
     for (const [key, value] of Object.entries(Permission)) expect(value).toBe(key);
   });
 
-  it('covers all 4 × 9 role/permission pairs', () => {
-    expect(cases).toHaveLength(36);
+  it('covers all 4 × 10 role/permission pairs', () => {
+    expect(cases).toHaveLength(40);
     expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual(Object.values(Role).sort());
   });
 

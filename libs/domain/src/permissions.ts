@@ -15,6 +15,8 @@ export enum Permission {
    * then deleting it) and dismiss duplicate candidates that are not.
    */
   MERGE_ACTORS = 'MERGE_ACTORS',
+  /** Order a new version of a quarterly report to the committee (the scheduler needs no one). */
+  GENERATE_REPORTS = 'GENERATE_REPORTS',
 }
 
 const permissions = (...list: Permission[]): ReadonlySet<Permission> => new Set(list);
@@ -39,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = Object.fr
     Permission.READ_AGGREGATES,
     Permission.READ_REFERENCE,
     Permission.WRITE_ACTORS,
+    Permission.GENERATE_REPORTS,
   ),
   [Role.COMMITTEE]: permissions(Permission.READ_AGGREGATES, Permission.READ_REFERENCE),
 });

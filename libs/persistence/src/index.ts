@@ -22,3 +22,5 @@ export * from './registrations/registration-writer';
 export * from './repositories/attendance.repository';
 export * from './registrations/duplicate.repository';
 export * from './registrations/actor-merge';
+export * from './reports/report-figures';
+export * from './reports/report.repository';

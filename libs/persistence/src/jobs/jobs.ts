@@ -19,6 +19,10 @@ export const REGISTRATION_IMPORT_QUEUE = 'registration-imports';
 /** Duplicate scans of many actors at once (after a registration import), apart from the ladder. */
 export const DUPLICATE_QUEUE = 'duplicates';
 
+/** The quarterly reports to the committee: the scheduler's fire and each report's generation. */
+export const REPORT_QUEUE = 'reports';
+/** The id of the BullMQ job scheduler that fires the quarterly report. */
+export const QUARTERLY_REPORT_SCHEDULER_ID = 'quarterly-report';
 
 export enum JobName {
   /** Recompute one actor's ladder timeline (and its organisation's). */
@@ -29,6 +33,10 @@ export enum JobName {
   RegistrationImport = 'registrations.import',
   /** Record likely duplicates of these actors (at most DUPLICATE_SCAN_BATCH ids a job). */
   DuplicateScan = 'duplicates.scan',
+  /** The scheduler's quarterly fire: make a report for the quarter that just ended. */
+  QuarterlyReportScheduled = 'reports.quarterly-scheduled',
+  /** Compute, freeze and render one report version. */
+  QuarterlyReportGenerate = 'reports.generate',
 }
 
 export interface JobPayloads {
@@ -36,6 +44,8 @@ export interface JobPayloads {
   [JobName.LadderRecomputeAll]: { requestedBy: string | null };
   [JobName.RegistrationImport]: { importId: string };
   [JobName.DuplicateScan]: { actorIds: string[] };
+  [JobName.QuarterlyReportScheduled]: Record<string, never>;
+  [JobName.QuarterlyReportGenerate]: { reportId: string };
 }
 
 export type JobItem = { [K in JobName]: { name: K; data: JobPayloads[K] } }[JobName];
@@ -51,6 +61,7 @@ export const jobIdFor = {
   actor: (actorId: string) => `ladder-actor-${actorId}`,
   all: () => 'ladder-recompute-all',
   registrationImport: (importId: string) => `registration-import-${importId}`,
+  report: (reportId: string) => `report-${reportId}`,
 };
 
 /**
@@ -101,4 +112,22 @@ export async function enqueueDuplicateScan(
   }
   if (jobs.length) await queue.addBulk(jobs);
   return jobs.length;
+}
+
+/**
+ * The job that generates one report version: retried with backoff (a database hiccup, a worker
+ * restart); the report is marked FAILED with the reason only when the attempts are spent.
+ */
+export function quarterlyReportJob(reportId: string) {
+  return {
+    name: JobName.QuarterlyReportGenerate,
+    data: { reportId } satisfies JobPayloads[JobName.QuarterlyReportGenerate],
+    opts: {
+      jobId: jobIdFor.report(reportId),
+      attempts: 4,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  };
 }

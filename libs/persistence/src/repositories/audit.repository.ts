@@ -9,7 +9,8 @@ export type AuditedEntity =
   | 'initiative_membership'
   | 'engagement'
   | 'registration_import'
-  | 'duplicate_candidate';
+  | 'duplicate_candidate'
+  | 'quarterly_report';
 
 /** Who changed what and when. Field names only: the trail must not become a second copy of personal data. */
 export class AuditRepository {

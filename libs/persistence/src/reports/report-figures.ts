@@ -1,0 +1,494 @@
+import {
+  ActorKind,
+  ChangeCandidate,
+  Compared,
+  COUNTY_MUNICIPALITIES,
+  describeReason,
+  Gender,
+  GenderCount,
+  InitiativeKind,
+  initiativeKindLabelSv,
+  LADDER_STEPS,
+  LadderStep,
+  ladderStepLabelSv,
+  LadderReasonRef,
+  largestChanges,
+  MEETING_PLACES,
+  MeetingPlaceCode,
+  MovementCell,
+  Quarter,
+  quarterLabel,
+  quarterPeriod,
+  ReachedInfluence,
+  ReportFigures,
+  Sector,
+  sectorLabelSv,
+  shiftQuarter,
+  stepOf,
+  StepCount,
+  SUB_REGIONS,
+  subRegionOf,
+} from '@crm/domain';
+import { EntityManager } from 'typeorm';
+
+/** Offsets of the quarters a report looks at: the quarter, the four before (a year earlier is −4). */
+const OFFSETS = [0, -1, -2, -3, -4] as const;
+const CURRENT = 0;
+const PREVIOUS = -1;
+const YEAR_EARLIER = -4;
+const ON_STAGE = ['SPEAKER', 'MODERATOR', 'PANELIST'];
+const GENDERS = [Gender.WOMAN, Gender.MAN, Gender.NON_BINARY, Gender.NOT_STATED];
+/** The committee document lists at most this many actors who reached step 5; the count is exact. */
+export const MAX_REACHED_INFLUENCE = 200;
+
+interface SnapshotRow {
+  idx: number;
+  kind: ActorKind;
+  sector: Sector;
+  municipality_code: string | null;
+  country: string;
+  step: number;
+  count: number;
+}
+
+type ByOffset<T> = Map<number, T>;
+
+const zeroSteps = (): StepCount[] => LADDER_STEPS.map((step) => ({ step, count: 0 }));
+const compared = (values: ByOffset<number>): Compared => ({
+  current: values.get(CURRENT) ?? 0,
+  previousQuarter: values.get(PREVIOUS) ?? 0,
+  yearEarlier: values.get(YEAR_EARLIER) ?? 0,
+});
+
+function add<K>(map: Map<K, number>, key: K, count: number): void {
+  map.set(key, (map.get(key) ?? 0) + count);
+}
+
+/** How one group of counts reads across the report's quarters: group key → offset → count. */
+class Tally {
+  private readonly counts = new Map<string, Map<number, number>>();
+
+  add(key: string, offset: number, count: number): void {
+    let byOffset = this.counts.get(key);
+    if (!byOffset) this.counts.set(key, (byOffset = new Map()));
+    add(byOffset, offset, count);
+  }
+
+  get(key: string, offset: number): number {
+    return this.counts.get(key)?.get(offset) ?? 0;
+  }
+
+  compared(key: string): Compared {
+    return compared(this.counts.get(key) ?? new Map());
+  }
+}
+
+/**
+ * Computes a quarter's report figures from the ladder timeline and the participations, as they
+ * stand now. Run it in one REPEATABLE READ transaction so every figure sees the same data; the
+ * caller freezes the result with the report.
+ *
+ * Aggregates only, except the step-5 list, which names organisations and describes persons by
+ * title and organisation, never by name.
+ */
+export async function computeReportFigures(em: EntityManager, q: Quarter): Promise<ReportFigures> {
+  const quarters = new Map<number, Quarter>(OFFSETS.map((o) => [o, shiftQuarter(q, o)]));
+  const period = (o: number) => quarterPeriod(quarters.get(o)!);
+  const offsets = [...OFFSETS];
+  const starts = offsets.map((o) => period(o).start);
+  const ends = offsets.map((o) => period(o).end);
+
+  // 1. Who stood on which step at each quarter's end, grouped by what the sections split by.
+  const snapshot: SnapshotRow[] = await em.query(
+    `SELECT q.idx, a.kind, a.sector, a.municipality_code, a.country, lp.step, count(*)::int AS count
+     FROM unnest($1::int[], $2::date[]) AS q(idx, day)
+     JOIN ladder_period lp ON lp.valid_from <= q.day AND (lp.valid_to IS NULL OR lp.valid_to > q.day)
+     JOIN actor a ON a.id = lp.actor_id
+     GROUP BY 1, 2, 3, 4, 5, 6`,
+    [offsets, ends],
+  );
+  const engaged = new Map<number, number>();
+  const steps = new Tally();
+  const sectorSteps = new Tally();
+  const areas = new Tally(); // engaged per municipality code / 'OUTSIDE' / 'UNKNOWN'
+  for (const row of snapshot) {
+    add(engaged, row.idx, row.count);
+    steps.add(String(row.step), row.idx, row.count);
+    sectorSteps.add(`${row.sector}:${row.step}`, row.idx, row.count);
+    sectorSteps.add(row.sector, row.idx, row.count);
+    areas.add(areaOf(row.municipality_code, row.country), row.idx, row.count);
+  }
+  const stepCounts = (offset: number): StepCount[] =>
+    LADDER_STEPS.map((step, i) => ({ step, count: steps.get(String(i + 1), offset) }));
+
+  // 2. Movement between each quarter's first and last day, for the quarter, the one before and a
+  // year earlier; the full matrix for the quarter itself.
+  const compareOffsets = [CURRENT, PREVIOUS, YEAR_EARLIER];
+  const movementRows: { idx: number; from: number | null; to: number | null; count: number }[] =
+    await em.query(
+      `SELECT q.idx, m.from_step AS "from", m.to_step AS "to", count(*)::int AS count
+     FROM unnest($1::int[], $2::date[], $3::date[]) AS q(idx, start_day, end_day)
+     CROSS JOIN LATERAL (
+       SELECT f.step AS from_step, t.step AS to_step
+       FROM (SELECT actor_id, step FROM ladder_period
+             WHERE valid_from <= q.start_day AND (valid_to IS NULL OR valid_to > q.start_day)) f
+       FULL JOIN (SELECT actor_id, step FROM ladder_period
+                  WHERE valid_from <= q.end_day AND (valid_to IS NULL OR valid_to > q.end_day)) t
+         USING (actor_id)
+     ) m
+     GROUP BY 1, 2, 3`,
+      [compareOffsets, compareOffsets.map((o) => period(o).start), compareOffsets.map((o) => period(o).end)],
+    );
+  const movedUp = new Map<number, number>();
+  const movedDown = new Map<number, number>();
+  const passiveToActive = new Map<number, number>();
+  const movement: MovementCell[] = [];
+  for (const row of movementRows) {
+    if (row.from !== null && row.to !== null && row.to > row.from) add(movedUp, row.idx, row.count);
+    if (row.from !== null && row.to !== null && row.to < row.from) add(movedDown, row.idx, row.count);
+    if (row.from !== null && row.from <= 2 && row.to !== null && row.to >= 3)
+      add(passiveToActive, row.idx, row.count);
+    if (row.idx === CURRENT && (row.from !== null || row.to !== null)) {
+      movement.push({ from: stepOf(row.from ?? 0), to: stepOf(row.to ?? 0), count: row.count });
+    }
+  }
+  movement.sort((a, b) => level(a.from) - level(b.from) || level(a.to) - level(b.to));
+
+  // 3. New on the ladder: engaged at the quarter's end, never on the ladder before it began.
+  const newRows: { idx: number; count: number }[] = await em.query(
+    `WITH first AS (SELECT actor_id, min(valid_from) AS first_on FROM ladder_period GROUP BY actor_id)
+     SELECT q.idx, count(*)::int AS count
+     FROM unnest($1::int[], $2::date[], $3::date[]) AS q(idx, start_day, end_day)
+     JOIN ladder_period lp ON lp.valid_from <= q.end_day AND (lp.valid_to IS NULL OR lp.valid_to > q.end_day)
+     JOIN first f ON f.actor_id = lp.actor_id AND f.first_on >= q.start_day
+     GROUP BY 1`,
+    [offsets, starts, ends],
+  );
+  const newActors = new Map(newRows.map((r) => [r.idx, r.count]));
+
+  // 4. Attendance in each of the five quarters, kept for this transaction: one pass over the
+  // participations, then every attendance figure reads this small table.
+  await em.query(`DROP TABLE IF EXISTS report_attendance`);
+  await em.query(
+    `CREATE TEMP TABLE report_attendance ON COMMIT DROP AS
+     SELECT q.idx, e.id AS event_id, e.meeting_place, p.actor_id, p.role, a.kind, a.gender,
+            a.municipality_code, a.country
+     FROM unnest($1::int[], $2::date[], $3::date[]) AS q(idx, start_day, end_day)
+     JOIN event e ON e.starts_at >= (q.start_day::timestamp AT TIME ZONE 'Europe/Stockholm')
+                 AND e.starts_at < ((q.end_day + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')
+     JOIN participation p ON p.event_id = e.id AND p.status = 'ATTENDED'
+     JOIN actor a ON a.id = p.actor_id`,
+    [offsets, starts, ends],
+  );
+  await em.query(`ANALYZE report_attendance`);
+
+  const eventsHeld: { idx: number; meeting_place: MeetingPlaceCode; count: number }[] = await em.query(
+    `SELECT q.idx, e.meeting_place, count(*)::int AS count
+     FROM unnest($1::int[], $2::date[], $3::date[]) AS q(idx, start_day, end_day)
+     JOIN event e ON e.starts_at >= (q.start_day::timestamp AT TIME ZONE 'Europe/Stockholm')
+                 AND e.starts_at < ((q.end_day + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')
+     GROUP BY 1, 2`,
+    [offsets, starts, ends],
+  );
+  const places = new Tally(); // `${code}:events|attendance|unique|new`
+  for (const r of eventsHeld) places.add(`${r.meeting_place}:events`, r.idx, r.count);
+
+  const placeRows: {
+    idx: number;
+    meeting_place: MeetingPlaceCode;
+    attendance: number;
+    unique: number;
+    new: number;
+  }[] = await em.query(
+    `WITH first AS (
+         SELECT p.actor_id, min(e.starts_at) AS first_at
+         FROM participation p JOIN event e ON e.id = p.event_id
+         WHERE p.status = 'ATTENDED' AND p.actor_id IN (SELECT actor_id FROM report_attendance)
+         GROUP BY p.actor_id)
+       SELECT r.idx, r.meeting_place, count(*)::int AS attendance, count(DISTINCT r.actor_id)::int AS unique,
+              count(DISTINCT r.actor_id) FILTER (
+                WHERE f.first_at >= (q.start_day::timestamp AT TIME ZONE 'Europe/Stockholm'))::int AS new
+       FROM report_attendance r
+       JOIN first f ON f.actor_id = r.actor_id
+       JOIN unnest($1::int[], $2::date[]) AS q(idx, start_day) ON q.idx = r.idx
+       GROUP BY 1, 2`,
+    [offsets, starts],
+  );
+  for (const r of placeRows) {
+    places.add(`${r.meeting_place}:attendance`, r.idx, r.attendance);
+    places.add(`${r.meeting_place}:unique`, r.idx, r.unique);
+    places.add(`${r.meeting_place}:new`, r.idx, r.new);
+  }
+
+  const synergyRows: { idx: number; count: number }[] = await em.query(
+    `SELECT idx, count(*)::int AS count FROM (
+       SELECT idx, actor_id FROM report_attendance GROUP BY 1, 2 HAVING count(DISTINCT meeting_place) >= 2) s
+     GROUP BY 1`,
+  );
+
+  const placeMix: { meeting_place: MeetingPlaceCode; step: number | null; count: number }[] = await em.query(
+    `SELECT r.meeting_place, lp.step, count(*)::int AS count
+     FROM (SELECT DISTINCT meeting_place, actor_id FROM report_attendance WHERE idx = 0) r
+     LEFT JOIN ladder_period lp ON lp.actor_id = r.actor_id
+       AND lp.valid_from <= $1::date AND (lp.valid_to IS NULL OR lp.valid_to > $1::date)
+     GROUP BY 1, 2`,
+    [period(CURRENT).end],
+  );
+
+  const participantRows: { idx: number; municipality_code: string | null; country: string; count: number }[] =
+    await em.query(
+      `SELECT idx, municipality_code, country, count(DISTINCT actor_id)::int AS count
+       FROM report_attendance GROUP BY 1, 2, 3`,
+    );
+  const participants = new Tally();
+  for (const r of participantRows) participants.add(areaOf(r.municipality_code, r.country), r.idx, r.count);
+
+  const genderRows: {
+    idx: number;
+    meeting_place: MeetingPlaceCode | null;
+    gender: Gender;
+    participants: number;
+    on_stage: number;
+  }[] = await em.query(
+    `SELECT idx, meeting_place, coalesce(gender, 'NOT_STATED') AS gender,
+            count(DISTINCT actor_id)::int AS participants,
+            count(DISTINCT actor_id) FILTER (WHERE role = ANY ($1::text[]))::int AS on_stage
+     FROM report_attendance WHERE kind = 'PERSON' AND idx >= -3
+     GROUP BY GROUPING SETS ((idx, gender), (idx, meeting_place, gender))`,
+    [ON_STAGE],
+  );
+
+  // 5. Initiatives active in the quarter whose members span two or more sectors.
+  const initiatives: { name: string; kind: InitiativeKind; sectors: Sector[]; members: number }[] =
+    await em.query(
+      `SELECT i.name, i.kind, array_agg(DISTINCT a.sector ORDER BY a.sector) AS sectors,
+              count(DISTINCT m.actor_id)::int AS members
+       FROM initiative i
+       JOIN initiative_membership m ON m.initiative_id = i.id
+         AND m.joined_on <= $2::date AND (m.left_on IS NULL OR m.left_on >= $1::date)
+       JOIN actor a ON a.id = m.actor_id
+       GROUP BY i.id HAVING count(DISTINCT a.sector) >= 2
+       ORDER BY members DESC, i.name, i.id`,
+      [period(CURRENT).start, period(CURRENT).end],
+    );
+
+  // 6. Who reached step 5 in the quarter, with the rule's evidence; persons without their names.
+  const reachedInfluence = await reachedStepFive(em, period(CURRENT));
+
+  const label = (o: number) => quarterLabel(quarters.get(o)!);
+  const genderCounts = (idx: number, place: MeetingPlaceCode | null, field: 'participants' | 'on_stage') =>
+    GENDERS.map((gender): GenderCount => ({
+      gender,
+      count: genderRows
+        .filter((r) => r.idx === idx && r.meeting_place === place && r.gender === gender)
+        .reduce((sum, r) => sum + r[field], 0),
+    }));
+
+  const meetingPlaces = MEETING_PLACES.map((place) => {
+    const mix = zeroSteps();
+    for (const r of placeMix) {
+      if (r.meeting_place === place.code && r.step) mix[r.step - 1].count += r.count;
+    }
+    return {
+      code: place.code,
+      nameSv: place.name,
+      eventsHeld: places.compared(`${place.code}:events`),
+      attendance: places.compared(`${place.code}:attendance`),
+      uniqueActors: places.compared(`${place.code}:unique`),
+      newActors: places.compared(`${place.code}:new`),
+      ladderMix: mix,
+    };
+  });
+  const sectors = Object.values(Sector).map((sector) => ({
+    sector,
+    labelSv: sectorLabelSv[sector],
+    ladderMix: LADDER_STEPS.map((step, i) => ({
+      step,
+      count: sectorSteps.get(`${sector}:${i + 1}`, CURRENT),
+    })),
+    engaged: sectorSteps.compared(sector),
+  }));
+  const area = (key: string) => ({ engaged: areas.compared(key), participants: participants.compared(key) });
+  const municipalities = COUNTY_MUNICIPALITIES.map((m) => ({
+    code: m.code,
+    nameSv: m.nameSv,
+    subRegion: subRegionOf(m.code)!,
+    ...area(m.code),
+  }));
+  const sumAreas = (codes: readonly string[], pick: 'engaged' | 'participants'): Compared => {
+    const total: Compared = { current: 0, previousQuarter: 0, yearEarlier: 0 };
+    for (const code of codes) {
+      const value = area(code)[pick];
+      total.current += value.current;
+      total.previousQuarter += value.previousQuarter;
+      total.yearEarlier += value.yearEarlier;
+    }
+    return total;
+  };
+
+  const atEnd = stepCounts(CURRENT);
+  const atEndPrevious = stepCounts(PREVIOUS);
+  const candidates: ChangeCandidate[] = [
+    {
+      subjectSv: 'Engagerade aktörer',
+      current: engaged.get(CURRENT) ?? 0,
+      previous: engaged.get(PREVIOUS) ?? 0,
+    },
+    ...atEnd.map((s, i) => ({
+      subjectSv: `${ladderStepLabelSv[s.step]}`,
+      current: s.count,
+      previous: atEndPrevious[i].count,
+    })),
+    ...meetingPlaces.map((p) => ({
+      subjectSv: `${p.nameSv}, unika aktörer`,
+      current: p.uniqueActors.current,
+      previous: p.uniqueActors.previousQuarter,
+    })),
+    ...sectors.map((s) => ({
+      subjectSv: `${s.labelSv}, engagerade`,
+      current: s.engaged.current,
+      previous: s.engaged.previousQuarter,
+    })),
+    ...municipalities.map((m) => ({
+      subjectSv: `${m.nameSv}, engagerade`,
+      current: m.engaged.current,
+      previous: m.engaged.previousQuarter,
+    })),
+  ];
+
+  return {
+    year: q.year,
+    quarter: q.quarter,
+    periodStart: period(CURRENT).start,
+    periodEnd: period(CURRENT).end,
+    previousLabel: label(PREVIOUS),
+    yearEarlierLabel: label(YEAR_EARLIER),
+    summary: {
+      engagedActors: compared(engaged),
+      newActors: compared(newActors),
+      movedUp: compared(movedUp),
+      movedDown: compared(movedDown),
+      passiveToActive: compared(passiveToActive),
+      largestChanges: largestChanges(candidates, label(PREVIOUS)),
+    },
+    ladder: {
+      atEnd,
+      atEndPreviousQuarter: atEndPrevious,
+      atEndYearEarlier: stepCounts(YEAR_EARLIER),
+      movement,
+      history: [...OFFSETS].reverse().map((o) => ({ label: label(o), steps: stepCounts(o) })),
+    },
+    meetingPlaces,
+    synergy: compared(new Map(synergyRows.map((r) => [r.idx, r.count]))),
+    sectors,
+    crossSectorInitiatives: initiatives.map((i) => ({
+      name: i.name,
+      kind: i.kind,
+      kindSv: initiativeKindLabelSv[i.kind],
+      sectors: i.sectors,
+      members: i.members,
+    })),
+    municipalities,
+    subRegions: SUB_REGIONS.map((r) => ({
+      code: r.code,
+      nameSv: r.nameSv,
+      engaged: sumAreas(r.municipalityCodes, 'engaged'),
+      participants: sumAreas(r.municipalityCodes, 'participants'),
+    })),
+    outsideCounty: area('OUTSIDE'),
+    unknownLocation: area('UNKNOWN'),
+    gender: {
+      participants: genderCounts(CURRENT, null, 'participants'),
+      onStage: genderCounts(CURRENT, null, 'on_stage'),
+      perMeetingPlace: MEETING_PLACES.map((place) => ({
+        code: place.code,
+        nameSv: place.name,
+        participants: genderCounts(CURRENT, place.code, 'participants'),
+        onStage: genderCounts(CURRENT, place.code, 'on_stage'),
+      })),
+      lastFourQuarters: [-3, -2, -1, 0].map((o) => ({
+        label: label(o),
+        participants: genderCounts(o, null, 'participants'),
+        onStage: genderCounts(o, null, 'on_stage'),
+      })),
+    },
+    reachedInfluence,
+  };
+}
+
+function level(step: string | null): number {
+  return step ? LADDER_STEPS.indexOf(step as (typeof LADDER_STEPS)[number]) + 1 : 0;
+}
+
+/** A county municipality by its code; anything else is outside the county, or of unknown place. */
+function areaOf(municipalityCode: string | null, country: string): string {
+  if (municipalityCode && subRegionOf(municipalityCode)) return municipalityCode;
+  if (municipalityCode || country !== 'SE') return 'OUTSIDE';
+  return 'UNKNOWN';
+}
+
+async function reachedStepFive(
+  em: EntityManager,
+  period: { start: string; end: string },
+): Promise<ReachedInfluence[]> {
+  const rows: {
+    kind: ActorKind;
+    actor_id: string;
+    name: string;
+    title: string | null;
+    organisation_name: string | null;
+    valid_from: string;
+    reasons: LadderReasonRef[];
+  }[] = await em.query(
+    `SELECT DISTINCT ON (lp.actor_id) lp.actor_id, a.kind, a.name, a.title, o.name AS organisation_name,
+            to_char(lp.valid_from, 'YYYY-MM-DD') AS valid_from, lp.reasons
+     FROM ladder_period lp
+     JOIN actor a ON a.id = lp.actor_id
+     LEFT JOIN actor o ON o.id = a.organisation_id
+     WHERE lp.step = 5 AND lp.valid_from BETWEEN $1::date AND $2::date
+     ORDER BY lp.actor_id, lp.valid_from`,
+    [period.start, period.end],
+  );
+  rows.sort(
+    (a, b) =>
+      a.valid_from.localeCompare(b.valid_from) ||
+      (a.kind === b.kind ? 0 : a.kind === ActorKind.ORGANISATION ? -1 : 1) ||
+      a.actor_id.localeCompare(b.actor_id),
+  );
+  const shown = rows.slice(0, MAX_REACHED_INFLUENCE);
+  const reasons = shown.map(
+    (r) => r.reasons.find((reason) => reason.rule === LadderStep.INFLUENCE) ?? r.reasons[0],
+  );
+  const eventIds = [...new Set(reasons.map((r) => r?.eventId).filter(Boolean))];
+  const initiativeIds = [...new Set(reasons.map((r) => r?.initiativeId).filter(Boolean))];
+  const events = new Map<string, string>(
+    (await em.query(`SELECT id, title FROM event WHERE id = ANY ($1::uuid[])`, [eventIds])).map(
+      (e: { id: string; title: string }) => [e.id, e.title],
+    ),
+  );
+  const initiatives = new Map<string, string>(
+    (await em.query(`SELECT id, name FROM initiative WHERE id = ANY ($1::uuid[])`, [initiativeIds])).map(
+      (i: { id: string; name: string }) => [i.id, i.name],
+    ),
+  );
+  return shown.map((row, i) => {
+    const reason = reasons[i];
+    const described = reason
+      ? describeReason(reason, {
+          eventTitle: reason.eventId ? events.get(reason.eventId) : null,
+          initiativeName: reason.initiativeId ? initiatives.get(reason.initiativeId) : null,
+          // One of an organisation's people: never by name in the committee's document.
+          viaPersonName: reason.actorId && reason.actorId !== row.actor_id ? 'en medarbetare' : null,
+        }).textSv
+      : 'Påverkan och handling';
+    return {
+      kind: row.kind,
+      descriptionSv:
+        row.kind === ActorKind.ORGANISATION
+          ? row.name
+          : [row.title ?? 'Person', row.organisation_name ?? 'utan organisation'].join(', '),
+      reachedOn: row.valid_from,
+      reasonSv: described,
+    };
+  });
+}
