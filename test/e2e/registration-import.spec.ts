@@ -196,6 +196,30 @@ describe('registration import (POST /events/{id}/registrations/import)', () => {
     expect(result.rejected).toEqual([{ line: 4, reason: expect.any(String) }]);
   });
 
+  it('reports a row the database refuses and still writes the good rows of its batch', async () => {
+    const event = await factory.event();
+    // A rule only the database knows, standing in for any refusal validation cannot foresee.
+    await api.dataSource.query(
+      `ALTER TABLE actor ADD CONSTRAINT test_refused_name_check CHECK (name <> 'Vägrad Person')`,
+    );
+    try {
+      const result = await importList(
+        event.id,
+        Buffer.from(
+          'Namn;E-post\nFörsta Bra;forsta.bra@example.se\nVägrad Person;vagrad@example.se\nAndra Bra;andra.bra@example.se\n',
+        ),
+      );
+      expect(result).toMatchObject({ status: 'DONE', rows: 3, createdActors: 2, createdParticipations: 2 });
+      expect(result.rejected).toEqual([{ line: 3, reason: expect.stringContaining('kunde inte sparas') }]);
+      expect((await participants(event.id)).map((p) => p.actor.name).sort()).toEqual([
+        'Andra Bra',
+        'Första Bra',
+      ]);
+    } finally {
+      await api.dataSource.query(`ALTER TABLE actor DROP CONSTRAINT test_refused_name_check`);
+    }
+  });
+
   it('fails a file without a name column with a reason, and keeps nothing of it', async () => {
     const event = await factory.event();
     const result = await importList(event.id, Buffer.from('Produkt;Antal\nKaffe;3\n'));

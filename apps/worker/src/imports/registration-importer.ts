@@ -93,6 +93,7 @@ export class RegistrationImporter {
       return await this.dataSource.transaction(async (em) => {
         const batch = await writer.write(em, good);
         batch.rejected.push(...rejected);
+        batch.rejected.sort((a, b) => a.line - b.line);
         await new RegistrationImportRepository(em).advance(importId, next, batch);
         return batch;
       });

@@ -8,7 +8,7 @@ import {
   Sector,
 } from '@crm/domain';
 import { EntityManager } from 'typeorm';
-import { ActorValues } from '../repositories/actor.repository';
+import { ActorRepository, ActorValues } from '../repositories/actor.repository';
 import { ParticipationRepository } from '../repositories/participation.repository';
 import { ActorMatcher } from './actor-matcher';
 import { ImportCounts } from './registration-import.repository';
@@ -77,9 +77,16 @@ export class RegistrationWriter {
     return text ? (this.municipalities.get(fold(text)) ?? null) : null;
   }
 
+  /**
+   * Writes a batch in a handful of statements: the rows' organisations (few, and remembered across
+   * batches), every person with an email looked up at once and the new ones inserted at once, the
+   * persons without one matched one by one (that needs the name lock), then every participation in
+   * one upsert. A person a batch names twice (an email row and a name row that match the same
+   * actor) is registered once and the later row reported.
+   */
   async write(em: EntityManager, rows: readonly ListRegistration[]): Promise<WrittenBatch> {
     const matcher = new ActorMatcher(em, this.userId);
-    const participations = new ParticipationRepository(em);
+    const actors = new ActorRepository(em);
     const learned = new Map<string, KnownOrganisation>();
     const batch: WrittenBatch = {
       organisations: learned,
@@ -92,6 +99,8 @@ export class RegistrationWriter {
       touchedActorIds: [],
     };
 
+    // 1. Organisations, and each row's values as a new person would have them.
+    const people: { row: ListRegistration; values: ActorValues }[] = [];
     for (const row of rows) {
       const municipalityCode = this.municipalityCode(row.municipality);
       let organisation: KnownOrganisation | null = null;
@@ -118,41 +127,79 @@ export class RegistrationWriter {
           }
         }
       }
+      people.push({
+        row,
+        values: {
+          kind: ActorKind.PERSON,
+          name: row.name,
+          email: row.email,
+          title: row.title,
+          organisationId: organisation?.id ?? null,
+          gender: row.gender,
+          sector: organisation?.sector ?? PRIVATE_PERSON_SECTOR,
+          municipalityCode: municipalityCode ?? organisation?.municipalityCode ?? null,
+          country: municipalityCode ? 'SE' : (organisation?.country ?? 'SE'),
+          organisationNumber: null,
+          legalBasis: LegalBasis.PUBLIC_INTEREST,
+        },
+      });
+    }
 
-      const values: ActorValues = {
-        kind: ActorKind.PERSON,
-        name: row.name,
-        email: row.email,
-        title: row.title,
-        organisationId: organisation?.id ?? null,
-        gender: row.gender,
-        sector: organisation?.sector ?? PRIVATE_PERSON_SECTOR,
-        municipalityCode: municipalityCode ?? organisation?.municipalityCode ?? null,
-        country: municipalityCode ? 'SE' : (organisation?.country ?? 'SE'),
-        organisationNumber: null,
-        legalBasis: LegalBasis.PUBLIC_INTEREST,
-      };
-      const person = await matcher.person(values, { eventId: this.eventId });
-      if (person.created) {
+    // 2. Persons with an email: found or created set-wise; the unique index settles races.
+    const withEmail = people.filter((p) => p.values.email);
+    const known = await actors.findIdsByEmails(withEmail.map((p) => p.values.email!));
+    const fresh = withEmail.filter((p) => !known.has(p.values.email!));
+    const inserted = await actors.insertManyIfNew(
+      fresh.map((p) => p.values),
+      this.userId,
+    );
+    const raced = fresh.filter((p) => !inserted.has(p.values.email!)).map((p) => p.values.email!);
+    const racedIds = raced.length ? await actors.findIdsByEmails(raced) : new Map<string, string>();
+
+    const actorOf = new Map<ListRegistration, { id: string; created: boolean }>();
+    for (const { row, values } of withEmail) {
+      const email = values.email!;
+      const id = known.get(email) ?? inserted.get(email) ?? racedIds.get(email);
+      if (!id) throw new Error('a person with an email was neither found nor created');
+      actorOf.set(row, { id, created: inserted.has(email) });
+    }
+    // 3. Persons without one: a confident name match or a new person, one at a time.
+    for (const { row, values } of people) {
+      if (values.email) continue;
+      const match = await matcher.person(values, { eventId: this.eventId });
+      actorOf.set(row, { id: match.actor.id, created: match.created });
+    }
+
+    // 4. One registration per person, in one statement.
+    const firstLine = new Map<string, number>();
+    const registrations: { actorId: string; role: ListRegistration['role']; status: ListRegistration['status'] }[] =
+      [];
+    for (const { row } of people) {
+      const actor = actorOf.get(row)!;
+      const earlier = firstLine.get(actor.id);
+      if (earlier !== undefined) {
+        batch.rejected.push({ line: row.line, reason: `Samma person som på rad ${earlier}` });
+        continue;
+      }
+      firstLine.set(actor.id, row.line);
+      if (actor.created) {
         batch.createdActors += 1;
-        batch.createdActorIds.push(person.actor.id);
+        batch.createdActorIds.push(actor.id);
       } else {
         batch.matchedActors += 1;
       }
-
-      const { outcome } = await participations.registerFromList(
-        {
-          eventId: this.eventId,
-          actorId: person.actor.id,
-          role: row.role,
-          status: row.status,
-          source: this.source,
-        },
-        this.userId,
-      );
+      registrations.push({ actorId: actor.id, role: row.role, status: row.status });
+    }
+    const outcomes = await new ParticipationRepository(em).registerManyFromList(
+      this.eventId,
+      registrations,
+      this.source,
+      this.userId,
+    );
+    for (const [actorId, outcome] of outcomes) {
       if (outcome === 'CREATED') batch.createdParticipations += 1;
       if (outcome === 'UPDATED') batch.updatedParticipations += 1;
-      if (outcome !== 'UNCHANGED') batch.touchedActorIds.push(person.actor.id);
+      batch.touchedActorIds.push(actorId);
     }
     return batch;
   }

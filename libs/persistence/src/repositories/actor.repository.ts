@@ -151,6 +151,52 @@ export class ActorRepository {
     return hydrate(this.em, ActorEntity, rows)[0] ?? null;
   }
 
+  /** Persons by normalised email: email → id, for those that exist. */
+  async findIdsByEmails(emails: readonly string[]): Promise<Map<string, string>> {
+    if (!emails.length) return new Map();
+    const rows: { id: string; email: string }[] = await this.em.query(
+      `SELECT id, lower(btrim(email)) AS email FROM actor WHERE lower(btrim(email)) = ANY ($1::text[])`,
+      [emails],
+    );
+    return new Map(rows.map((r) => [r.email, r.id]));
+  }
+
+  /**
+   * Inserts many actors in one statement, skipping any whose email or organisation number another
+   * actor (or a concurrent transaction) already holds: answers email → id of those inserted.
+   */
+  async insertManyIfNew(values: readonly ActorValues[], userId: string | null): Promise<Map<string, string>> {
+    if (!values.length) return new Map();
+    const column = <K extends keyof ActorValues>(key: K) => values.map((v) => v[key]);
+    const rows: { id: string; email: string }[] = await this.em.query(
+      `INSERT INTO actor (kind, name, email, title, organisation_id, gender, sector, municipality_code, country,
+         organisation_number, legal_basis, created_by, updated_by)
+       SELECT v.kind, v.name, v.email, v.title, v.organisation_id, v.gender, v.sector, v.municipality_code, v.country,
+         v.organisation_number, v.legal_basis, $12, $12
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                   $8::text[], $9::text[], $10::text[], $11::text[])
+         AS v(kind, name, email, title, organisation_id, gender, sector, municipality_code, country,
+              organisation_number, legal_basis)
+       ON CONFLICT DO NOTHING
+       RETURNING id, email`,
+      [
+        column('kind'),
+        column('name'),
+        column('email'),
+        column('title'),
+        column('organisationId'),
+        column('gender'),
+        column('sector'),
+        column('municipalityCode'),
+        column('country'),
+        column('organisationNumber'),
+        column('legalBasis'),
+        userId,
+      ],
+    );
+    return new Map(rows.map((r) => [r.email, r.id]));
+  }
+
   async update(id: string, values: ActorValues, userId: string | null): Promise<ActorEntity> {
     const rows = await this.em.query(
       `UPDATE actor SET name = $2, email = $3, title = $4, organisation_id = $5, gender = $6, sector = $7,

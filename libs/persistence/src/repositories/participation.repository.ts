@@ -1,7 +1,7 @@
 import { ParticipationRole, ParticipationSource, ParticipationStatus } from '@crm/domain';
 import { EntityManager } from 'typeorm';
 import { ParticipationEntity } from '../entities';
-import { CursorPart, decodeCursor, encodeCursor, hydrate, Page } from '../sql';
+import { CursorPart, decodeCursor, encodeCursor, hydrate, Page, rowsOf } from '../sql';
 import { groupPages } from './actor.repository';
 
 export interface Registration {
@@ -96,6 +96,53 @@ export class ParticipationRepository {
       participation: hydrate(this.em, ParticipationEntity, rows)[0],
       outcome: row.inserted ? 'CREATED' : 'UPDATED',
     };
+  }
+
+  /**
+   * registerFromList for many actors of one event in two statements (each actor at most once);
+   * answers, per actor whose row was written, whether it was created or updated.
+   */
+  async registerManyFromList(
+    eventId: string,
+    items: readonly { actorId: string; role: ParticipationRole | null; status: ParticipationStatus | null }[],
+    source: ParticipationSource,
+    userId: string | null,
+  ): Promise<Map<string, 'CREATED' | 'UPDATED'>> {
+    if (!items.length) return new Map();
+    const params = [eventId, items.map((i) => i.actorId), items.map((i) => i.role), items.map((i) => i.status)];
+    const item = `unnest($2::uuid[], $3::text[], $4::text[]) AS i(actor_id, role, status)`;
+    // New registrations first; then the existing ones the list changes, with the same rules as
+    // registerFromList (a "registered" never undoes a check-in; what the list leaves out stays).
+    const created: { actor_id: string }[] = await this.em.query(
+      `INSERT INTO participation (event_id, actor_id, role, status, checked_in_at, source, created_by, updated_by)
+       SELECT $1, i.actor_id, coalesce(i.role, 'AUDIENCE'), coalesce(i.status, 'REGISTERED'),
+              CASE WHEN i.status = 'ATTENDED' THEN now() END, $5, $6, $6
+       FROM ${item} ORDER BY i.actor_id
+       ON CONFLICT (event_id, actor_id) DO NOTHING
+       RETURNING actor_id`,
+      [...params, source, userId],
+    );
+    const kept = `CASE WHEN i.status IS NULL OR (i.status = 'REGISTERED' AND p.status = 'ATTENDED')`;
+    const updated = rowsOf(
+      await this.em.query(
+        `UPDATE participation p SET
+           role = coalesce(i.role, p.role),
+           status = ${kept} THEN p.status ELSE i.status END,
+           checked_in_at = ${kept} THEN p.checked_in_at
+                           WHEN i.status = 'ATTENDED' THEN coalesce(p.checked_in_at, now()) END,
+           updated_at = now(),
+           updated_by = $6
+         FROM ${item}
+         WHERE p.event_id = $1 AND p.actor_id = i.actor_id AND NOT (p.actor_id = ANY ($5::uuid[]))
+           AND (coalesce(i.role, p.role), ${kept} THEN p.status ELSE i.status END) IS DISTINCT FROM (p.role, p.status)
+         RETURNING p.actor_id`,
+        [...params, created.map((r) => r.actor_id), userId],
+      ),
+    ) as { actor_id: string }[];
+    return new Map([
+      ...created.map((r): [string, 'CREATED'] => [r.actor_id, 'CREATED']),
+      ...updated.map((r): [string, 'UPDATED'] => [r.actor_id, 'UPDATED']),
+    ]);
   }
 
   /**
