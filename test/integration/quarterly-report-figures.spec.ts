@@ -8,7 +8,7 @@ import { TestApi } from '../support/api';
  *
  * Ladder timelines (step, from → to):
  *   P1 woman, Umeå, academia:            1 from 2026-01-10, 3 from 2026-07-15
- *   P2 man, Lycksele, public sector:     2 from 2026-08-01                       (new in Q3)
+ *   P2 man, Lycksele, public sector:     2 from 2026-07-01, the quarter's first day (new in Q3)
  *   P3 no gender, Stockholm, business:   4 from 2025-05-01, 2 from 2026-08-20     (moved down)
  *   P4 woman, no municipality, civil:    1 from 2025-08-01 to 2025-12-01
  *   O1 Skellefteå kommun (organisation): 5 from 2026-09-01                       (new, reached 5)
@@ -95,7 +95,7 @@ describe('quarterly report figures from a known data set', () => {
       );
     await period(p1, '2026-01-10', '2026-07-15', 1, null);
     await period(p1, '2026-07-15', null, 3, 1);
-    await period(p2, '2026-08-01', null, 2, null);
+    await period(p2, '2026-07-01', null, 2, null);
     await period(p3, '2025-05-01', '2026-08-20', 4, null);
     await period(p3, '2026-08-20', null, 2, 4);
     await period(p4, '2025-08-01', '2025-12-01', 1, null);

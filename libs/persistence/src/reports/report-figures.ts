@@ -121,8 +121,9 @@ export async function computeReportFigures(em: EntityManager, q: Quarter): Promi
   const stepCounts = (offset: number): StepCount[] =>
     LADDER_STEPS.map((step, i) => ({ step, count: steps.get(String(i + 1), offset) }));
 
-  // 2. Movement between each quarter's first and last day, for the quarter, the one before and a
-  // year earlier; the full matrix for the quarter itself.
+  // 2. Movement through each quarter: from where actors stood when it began (the day before its
+  // first day) to where they stand on its last, for the quarter, the one before and a year
+  // earlier; the full matrix for the quarter itself. A change dated on the 1st is this quarter's.
   const compareOffsets = [CURRENT, PREVIOUS, YEAR_EARLIER];
   const movementRows: { idx: number; from: number | null; to: number | null; count: number }[] =
     await em.query(
@@ -131,7 +132,7 @@ export async function computeReportFigures(em: EntityManager, q: Quarter): Promi
      CROSS JOIN LATERAL (
        SELECT f.step AS from_step, t.step AS to_step
        FROM (SELECT actor_id, step FROM ladder_period
-             WHERE valid_from <= q.start_day AND (valid_to IS NULL OR valid_to > q.start_day)) f
+             WHERE valid_from < q.start_day AND (valid_to IS NULL OR valid_to >= q.start_day)) f
        FULL JOIN (SELECT actor_id, step FROM ladder_period
                   WHERE valid_from <= q.end_day AND (valid_to IS NULL OR valid_to > q.end_day)) t
          USING (actor_id)
@@ -166,21 +167,25 @@ export async function computeReportFigures(em: EntityManager, q: Quarter): Promi
   );
   const newActors = new Map(newRows.map((r) => [r.idx, r.count]));
 
-  // 4. Attendance in each of the five quarters, kept for this transaction: one pass over the
-  // participations, then every attendance figure reads this small table.
-  await em.query(`DROP TABLE IF EXISTS report_attendance`);
+  // 4. Who attended where in each of the five quarters, once per (quarter, actor, meeting place)
+  // with how often: one pass over the participations for the transaction, then every attendance
+  // figure reads this small table.
+  await em.query(`DROP TABLE IF EXISTS report_presence`);
   await em.query(
-    `CREATE TEMP TABLE report_attendance ON COMMIT DROP AS
-     SELECT q.idx, e.id AS event_id, e.meeting_place, p.actor_id, p.role, a.kind, a.gender,
-            a.municipality_code, a.country
+    `CREATE TEMP TABLE report_presence ON COMMIT DROP AS
+     SELECT q.idx, p.actor_id, e.meeting_place, count(*)::int AS attendances,
+            bool_or(p.role = ANY ($4::text[])) AS on_stage,
+            min(a.kind) AS kind, min(a.gender) AS gender, min(a.municipality_code) AS municipality_code,
+            min(a.country) AS country
      FROM unnest($1::int[], $2::date[], $3::date[]) AS q(idx, start_day, end_day)
      JOIN event e ON e.starts_at >= (q.start_day::timestamp AT TIME ZONE 'Europe/Stockholm')
                  AND e.starts_at < ((q.end_day + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')
      JOIN participation p ON p.event_id = e.id AND p.status = 'ATTENDED'
-     JOIN actor a ON a.id = p.actor_id`,
-    [offsets, starts, ends],
+     JOIN actor a ON a.id = p.actor_id
+     GROUP BY q.idx, p.actor_id, e.meeting_place`,
+    [offsets, starts, ends, ON_STAGE],
   );
-  await em.query(`ANALYZE report_attendance`);
+  await em.query(`ANALYZE report_presence`);
 
   const eventsHeld: { idx: number; meeting_place: MeetingPlaceCode; count: number }[] = await em.query(
     `SELECT q.idx, e.meeting_place, count(*)::int AS count
@@ -200,15 +205,17 @@ export async function computeReportFigures(em: EntityManager, q: Quarter): Promi
     unique: number;
     new: number;
   }[] = await em.query(
-    `WITH first AS (
+    // Everyone's first attendance in one hash aggregate: at national scale three times faster than
+    // looking up the history of each of the quarters' participants.
+    `WITH first AS MATERIALIZED (
          SELECT p.actor_id, min(e.starts_at) AS first_at
          FROM participation p JOIN event e ON e.id = p.event_id
-         WHERE p.status = 'ATTENDED' AND p.actor_id IN (SELECT actor_id FROM report_attendance)
+         WHERE p.status = 'ATTENDED'
          GROUP BY p.actor_id)
-       SELECT r.idx, r.meeting_place, count(*)::int AS attendance, count(DISTINCT r.actor_id)::int AS unique,
-              count(DISTINCT r.actor_id) FILTER (
+       SELECT r.idx, r.meeting_place, sum(r.attendances)::int AS attendance, count(*)::int AS unique,
+              count(*) FILTER (
                 WHERE f.first_at >= (q.start_day::timestamp AT TIME ZONE 'Europe/Stockholm'))::int AS new
-       FROM report_attendance r
+       FROM report_presence r
        JOIN first f ON f.actor_id = r.actor_id
        JOIN unnest($1::int[], $2::date[]) AS q(idx, start_day) ON q.idx = r.idx
        GROUP BY 1, 2`,
@@ -222,13 +229,13 @@ export async function computeReportFigures(em: EntityManager, q: Quarter): Promi
 
   const synergyRows: { idx: number; count: number }[] = await em.query(
     `SELECT idx, count(*)::int AS count FROM (
-       SELECT idx, actor_id FROM report_attendance GROUP BY 1, 2 HAVING count(DISTINCT meeting_place) >= 2) s
+       SELECT idx, actor_id FROM report_presence GROUP BY 1, 2 HAVING count(*) >= 2) s
      GROUP BY 1`,
   );
 
   const placeMix: { meeting_place: MeetingPlaceCode; step: number | null; count: number }[] = await em.query(
     `SELECT r.meeting_place, lp.step, count(*)::int AS count
-     FROM (SELECT DISTINCT meeting_place, actor_id FROM report_attendance WHERE idx = 0) r
+     FROM (SELECT meeting_place, actor_id FROM report_presence WHERE idx = 0) r
      LEFT JOIN ladder_period lp ON lp.actor_id = r.actor_id
        AND lp.valid_from <= $1::date AND (lp.valid_to IS NULL OR lp.valid_to > $1::date)
      GROUP BY 1, 2`,
@@ -238,7 +245,7 @@ export async function computeReportFigures(em: EntityManager, q: Quarter): Promi
   const participantRows: { idx: number; municipality_code: string | null; country: string; count: number }[] =
     await em.query(
       `SELECT idx, municipality_code, country, count(DISTINCT actor_id)::int AS count
-       FROM report_attendance GROUP BY 1, 2, 3`,
+       FROM report_presence GROUP BY 1, 2, 3`,
     );
   const participants = new Tally();
   for (const r of participantRows) participants.add(areaOf(r.municipality_code, r.country), r.idx, r.count);
@@ -252,10 +259,9 @@ export async function computeReportFigures(em: EntityManager, q: Quarter): Promi
   }[] = await em.query(
     `SELECT idx, meeting_place, coalesce(gender, 'NOT_STATED') AS gender,
             count(DISTINCT actor_id)::int AS participants,
-            count(DISTINCT actor_id) FILTER (WHERE role = ANY ($1::text[]))::int AS on_stage
-     FROM report_attendance WHERE kind = 'PERSON' AND idx >= -3
+            count(DISTINCT actor_id) FILTER (WHERE on_stage)::int AS on_stage
+     FROM report_presence WHERE kind = 'PERSON' AND idx >= -3
      GROUP BY GROUPING SETS ((idx, gender), (idx, meeting_place, gender))`,
-    [ON_STAGE],
   );
 
   // 5. Initiatives active in the quarter whose members span two or more sectors.
