@@ -27,9 +27,7 @@ export class ReportsService {
   }
 
   list(year: number): Promise<QuarterlyReportRecord[]> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw new DomainValidationError('year', 'must be a year from 2000 to 2100');
-    }
+    requireYear(year);
     return new ReportRepository(this.dataSource.manager).listYear(year);
   }
 
@@ -46,5 +44,11 @@ export class ReportsService {
     }
     const q = { year, quarter } as Quarter;
     return new ReportRepository(this.dataSource.manager).find(q, version ?? null);
+  }
+}
+
+function requireYear(year: number): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    throw new DomainValidationError('year', 'must be a year from 2000 to 2100');
   }
 }

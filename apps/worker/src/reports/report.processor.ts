@@ -41,7 +41,13 @@ export class ReportProcessor extends WorkerHost implements OnApplicationBootstra
       {
         name: JobName.QuarterlyReportScheduled,
         data: {},
-        opts: { removeOnComplete: true, removeOnFail: 50 },
+        // A database away at 02:00 must not cost the committee its report: retry for about an hour.
+        opts: {
+          attempts: 6,
+          backoff: { type: 'exponential', delay: 60_000 },
+          removeOnComplete: true,
+          removeOnFail: 50,
+        },
       },
     );
     this.timer = setInterval(() => void this.requeueLost(), LOST_AFTER_MS / 2);

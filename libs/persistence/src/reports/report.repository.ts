@@ -18,6 +18,9 @@ export interface QuarterlyReportRecord {
   generatedAt: Date | null;
 }
 
+/** Attempts (jobs, retries and recoveries together) after which a report is given up. */
+export const MAX_REPORT_ATTEMPTS = 8;
+
 const COLUMNS = `id, year, quarter, version, status, error, figures, changes, requested_by, created_at, generated_at`;
 
 function toRecord(row: Record<string, unknown>): QuarterlyReportRecord {
@@ -109,6 +112,16 @@ export class ReportRepository {
 
   /** Takes a report for generation; null when it is finished (a repeated job) or gone. */
   async claim(id: string): Promise<QuarterlyReportRecord | null> {
+    // A report that keeps taking its worker down (each attempt counted here) is given up.
+    await this.em.query(
+      `UPDATE quarterly_report SET status = 'FAILED', error = $2
+       WHERE id = $1 AND status IN ('PENDING', 'RUNNING') AND attempts >= $3`,
+      [
+        id,
+        'Rapporten kunde inte tas fram: arbetet avbröts upprepade gånger. Beställ en ny version eller kontakta support.',
+        MAX_REPORT_ATTEMPTS,
+      ],
+    );
     const rows = rowsOf(
       await this.em.query(
         `UPDATE quarterly_report SET status = 'RUNNING', attempts = attempts + 1, started_at = now()
