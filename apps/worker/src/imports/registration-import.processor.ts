@@ -54,17 +54,19 @@ export class RegistrationImportProcessor
     if (job.name !== JobName.RegistrationImport) return;
     const { importId } = job.data;
     const started = Date.now();
-    const outcome = await this.importer.run(importId);
+    const outcome = await this.importer.run(importId, async (batch) => {
+      if (!batch.createdActorIds.length) return;
+      // Queued per committed batch. If Redis refuses, those actors stay unscanned (the warning
+      // says so); they are paired when a later namesake is created.
+      await enqueueDuplicateScan(this.duplicates, batch.createdActorIds).catch((error: Error) =>
+        this.logger.warn(`could not queue the duplicate scan: ${error.message}`),
+      );
+    });
     if (!outcome) return;
     this.logger.log(
       `import ${importId} done in ${Date.now() - started} ms: ${outcome.touchedActorIds.length} participation(s) written`,
     );
     void this.sweeper.sweep();
-    if (outcome.createdActorIds.length) {
-      await enqueueDuplicateScan(this.duplicates, outcome.createdActorIds).catch((error: Error) =>
-        this.logger.warn(`could not queue the duplicate scan: ${error.message}`),
-      );
-    }
   }
 
   /** Retries are spent: the import is marked FAILED, so nobody waits for it forever. */

@@ -43,7 +43,14 @@ const empty = (): ImportCounts => ({
 export class RegistrationImporter {
   constructor(private readonly dataSource: DataSource) {}
 
-  async run(importId: string): Promise<ImportOutcome | null> {
+  /**
+   * @param afterBatch called after each batch has committed (the duplicate scan of the actors it
+   *   created is queued there, so a restart loses none)
+   */
+  async run(
+    importId: string,
+    afterBatch: (batch: WrittenBatch) => Promise<void> = async () => undefined,
+  ): Promise<ImportOutcome | null> {
     const imports = new RegistrationImportRepository(this.dataSource.manager);
     const claimed = await imports.claim(importId);
     if (!claimed) return null; // finished already: a repeated job
@@ -74,6 +81,7 @@ export class RegistrationImporter {
       const next = Math.min(start + IMPORT_BATCH_SIZE, rows.length);
       const batch = await this.writeBatch(importId, writer, slice, next);
       writer.remember(batch);
+      await afterBatch(batch);
       outcome.createdActorIds.push(...batch.createdActorIds);
       outcome.touchedActorIds.push(...batch.touchedActorIds);
     }
@@ -108,11 +116,16 @@ export class RegistrationImporter {
           touchedActorIds: [],
           organisations: new Map(),
         };
+        // Who the rows so far named, so a later row naming the same person is reported, as the
+        // set-wise path does; a refused row's person does not count as seen.
+        let firstLine = new Map<string, number>();
         for (const row of good) {
           await em.query('SAVEPOINT registration_row');
           try {
-            const one = await writer.write(em, [row]);
+            const seen = new Map(firstLine);
+            const one = await writer.write(em, [row], seen);
             await em.query('RELEASE SAVEPOINT registration_row');
+            firstLine = seen;
             add(total, one);
           } catch (rowError) {
             if (!isRowError(rowError)) throw rowError;

@@ -40,6 +40,9 @@ export interface ImportCounts {
   rejected: RejectedRow[];
 }
 
+/** Attempts (jobs, retries and recoveries together) after which an import is given up. */
+export const MAX_IMPORT_ATTEMPTS = 5;
+
 const COLUMNS = `id, event_id, status, file_name, file_kind, rows, created_actors, matched_actors,
   created_participations, updated_participations, rejected, ignored_columns, next_row, error, attempts,
   created_at, created_by, started_at, finished_at`;
@@ -109,6 +112,16 @@ export class RegistrationImportRepository {
    * finished (a repeated job) or gone (its event was deleted).
    */
   async claim(id: string): Promise<{ record: RegistrationImportRecord; content: Buffer } | null> {
+    // An import that keeps taking its worker down (each attempt counted here) is given up.
+    await this.em.query(
+      `UPDATE registration_import SET status = 'FAILED', error = $2, content = NULL, finished_at = now()
+       WHERE id = $1 AND status IN ('PENDING', 'RUNNING') AND attempts >= $3`,
+      [
+        id,
+        'Importen avbröts upprepade gånger och har getts upp. Rader som hunnit sparas finns kvar; ladda upp filen igen.',
+        MAX_IMPORT_ATTEMPTS,
+      ],
+    );
     const rows = rowsOf(
       await this.em.query(
         `UPDATE registration_import SET status = 'RUNNING', attempts = attempts + 1,

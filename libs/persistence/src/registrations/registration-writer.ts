@@ -84,7 +84,12 @@ export class RegistrationWriter {
    * one upsert. A person a batch names twice (an email row and a name row that match the same
    * actor) is registered once and the later row reported.
    */
-  async write(em: EntityManager, rows: readonly ListRegistration[]): Promise<WrittenBatch> {
+  async write(
+    em: EntityManager,
+    rows: readonly ListRegistration[],
+    /** Actor id → the line that first named it; share it across calls that make up one batch. */
+    firstLine = new Map<string, number>(),
+  ): Promise<WrittenBatch> {
     const matcher = new ActorMatcher(em, this.userId);
     const actors = new ActorRepository(em);
     const learned = new Map<string, KnownOrganisation>();
@@ -156,39 +161,45 @@ export class RegistrationWriter {
     const raced = fresh.filter((p) => !inserted.has(p.values.email!)).map((p) => p.values.email!);
     const racedIds = raced.length ? await actors.findIdsByEmails(raced) : new Map<string, string>();
 
-    const actorOf = new Map<ListRegistration, { id: string; created: boolean }>();
+    const actorOf = new Map<ListRegistration, string>();
+    // Whether an actor is new is a fact about the actor, not the row: a name row may match the
+    // person an email row of the same batch just created.
+    const created = new Set(inserted.values());
     for (const { row, values } of withEmail) {
       const email = values.email!;
       const id = known.get(email) ?? inserted.get(email) ?? racedIds.get(email);
       if (!id) throw new Error('a person with an email was neither found nor created');
-      actorOf.set(row, { id, created: inserted.has(email) });
+      actorOf.set(row, id);
     }
     // 3. Persons without one: a confident name match or a new person, one at a time.
     for (const { row, values } of people) {
       if (values.email) continue;
       const match = await matcher.person(values, { eventId: this.eventId });
-      actorOf.set(row, { id: match.actor.id, created: match.created });
+      actorOf.set(row, match.actor.id);
+      if (match.created) created.add(match.actor.id);
     }
 
     // 4. One registration per person, in one statement.
-    const firstLine = new Map<string, number>();
-    const registrations: { actorId: string; role: ListRegistration['role']; status: ListRegistration['status'] }[] =
-      [];
-    for (const { row } of people) {
-      const actor = actorOf.get(row)!;
-      const earlier = firstLine.get(actor.id);
+    const registrations: {
+      actorId: string;
+      role: ListRegistration['role'];
+      status: ListRegistration['status'];
+    }[] = [];
+    for (const { row } of [...people].sort((a, b) => a.row.line - b.row.line)) {
+      const id = actorOf.get(row)!;
+      const earlier = firstLine.get(id);
       if (earlier !== undefined) {
         batch.rejected.push({ line: row.line, reason: `Samma person som på rad ${earlier}` });
         continue;
       }
-      firstLine.set(actor.id, row.line);
-      if (actor.created) {
+      firstLine.set(id, row.line);
+      if (created.has(id)) {
         batch.createdActors += 1;
-        batch.createdActorIds.push(actor.id);
+        batch.createdActorIds.push(id);
       } else {
         batch.matchedActors += 1;
       }
-      registrations.push({ actorId: actor.id, role: row.role, status: row.status });
+      registrations.push({ actorId: id, role: row.role, status: row.status });
     }
     const outcomes = await new ParticipationRepository(em).registerManyFromList(
       this.eventId,

@@ -109,7 +109,12 @@ export class ParticipationRepository {
     userId: string | null,
   ): Promise<Map<string, 'CREATED' | 'UPDATED'>> {
     if (!items.length) return new Map();
-    const params = [eventId, items.map((i) => i.actorId), items.map((i) => i.role), items.map((i) => i.status)];
+    const params = [
+      eventId,
+      items.map((i) => i.actorId),
+      items.map((i) => i.role),
+      items.map((i) => i.status),
+    ];
     const item = `unnest($2::uuid[], $3::text[], $4::text[]) AS i(actor_id, role, status)`;
     // New registrations first; then the existing ones the list changes, with the same rules as
     // registerFromList (a "registered" never undoes a check-in; what the list leaves out stays).
