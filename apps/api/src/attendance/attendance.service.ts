@@ -4,6 +4,7 @@ import {
   ActorMatcher,
   AttendanceRepository,
   AuditRepository,
+  DuplicateRepository,
   ParticipationEntity,
   ParticipationRepository,
   UserEntity,
@@ -73,6 +74,7 @@ export class AttendanceService {
         const audit = new AuditRepository(em);
         if (match.created) {
           await audit.record(user.id, 'create', 'actor', match.actor.id, Object.keys(input));
+          await new DuplicateRepository(em).scanFor([match.actor.id]);
         }
         if (await attendance.createdInThisTransaction(participation.id)) {
           await audit.record(user.id, 'walk_in', 'participation', participation.id, [

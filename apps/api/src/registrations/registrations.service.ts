@@ -2,6 +2,7 @@ import { DomainValidationError, ParticipationSource } from '@crm/domain';
 import {
   AuditRepository,
   ActorMatcher,
+  DuplicateRepository,
   ParticipationEntity,
   ParticipationRepository,
   RegistrationImportRecord,
@@ -94,6 +95,7 @@ export class RegistrationsService {
         actorId = match.actor.id;
         if (match.created) {
           await audit.record(user.id, 'create', 'actor', actorId, Object.keys(item.person!));
+          await new DuplicateRepository(em).scanFor([actorId]);
           touched.push(match.actor.organisationId ?? '');
         }
       }

@@ -28,7 +28,8 @@ export interface OrganisationToMatch {
  * - A person with an email is that email's person. The email's unique index settles races: two
  *   desks registering the same new address meet in the database and one row results.
  * - A person without an email is matched on name only when the match is confident: a unique person
- *   of that name among the event's participants, or a unique one of that name at that organisation.
+ *   of that name and organisation (or, like the row, of none) among the event's participants, or a
+ *   unique one of that name at that organisation.
  *   Otherwise a new person is created and a duplicate candidate recorded against each namesake.
  * - An organisation is matched by organisation number, then by its normalised name (case,
  *   whitespace and legal forms such as AB or kommun ignored).
@@ -106,7 +107,7 @@ export class ActorMatcher {
     if (context.eventId) {
       // The same list imported again, or a walk-in who was on it: the event's own participant.
       const atEvent = await this.select(
-        `${sameName} AND ($2::uuid IS NULL OR organisation_id = $2)
+        `${sameName} AND organisation_id IS NOT DISTINCT FROM $2::uuid
            AND id IN (SELECT actor_id FROM participation WHERE event_id = $3)`,
         [values.name, values.organisationId, context.eventId],
       );
