@@ -39,7 +39,7 @@ const EXPECTED: Record<string, Expected> = {
       'Buyer Email',
     ],
     rejected: [
-      [6, 'Ogiltig e-postadress: "johan.berg@@example.se"'],
+      [6, 'Ogiltig e-postadress (adressen upprepas inte här: rätta den i filen på den raden)'],
       [8, 'Namn saknas'],
     ],
     persons: {
@@ -57,7 +57,7 @@ const EXPECTED: Record<string, Expected> = {
     ignoredColumns: [],
     rejected: [
       [8, 'Namn saknas'],
-      [11, 'Ogiltig e-postadress: "olle.akerlund@dorotea"'],
+      [11, 'Ogiltig e-postadress (adressen upprepas inte här: rätta den i filen på den raden)'],
       [12, 'Okänd roll: "Gäst VIP" (använd t.ex. Publik, Talare, Moderator, Panel, Arrangör)'],
     ],
     persons: {
@@ -73,7 +73,7 @@ const EXPECTED: Record<string, Expected> = {
     dataRows: 9,
     ignoredColumns: ['Tidstämpel', 'Övriga kommentarer'],
     rejected: [
-      [9, 'Ogiltig e-postadress: "lars.olsson(at)umea.se"'],
+      [9, 'Ogiltig e-postadress (adressen upprepas inte här: rätta den i filen på den raden)'],
       [11, 'Namn saknas'],
       [15, 'Okänd roll: "Volontär" (använd t.ex. Publik, Talare, Moderator, Panel, Arrangör)'],
     ],

@@ -135,7 +135,10 @@ function emailOf(raw: string): string | null {
   try {
     return normaliseEmail(raw.replace(/^mailto:/iu, ''));
   } catch (error) {
-    if (error instanceof DomainValidationError) throw new RowProblem(`Ogiltig e-postadress: ${quoted(raw)}`);
+    if (error instanceof DomainValidationError)
+      throw new RowProblem(
+        'Ogiltig e-postadress (adressen upprepas inte här: rätta den i filen på den raden)',
+      );
     throw error;
   }
 }
