@@ -31,7 +31,9 @@ export class Registrations1764180000000 implements MigrationInterface {
       ALTER TABLE actor ADD COLUMN match_key text GENERATED ALWAYS AS (
         CASE WHEN kind = 'ORGANISATION' THEN organisation_name_key(name) ELSE person_name_key(name) END) STORED`);
     await q.query(`CREATE INDEX actor_match_key_idx ON actor (kind, match_key, organisation_id)`);
-    await q.query(`CREATE INDEX actor_match_key_trgm_idx ON actor USING gin (match_key gin_trgm_ops)`);
+    // GiST, not GIN: the duplicate scan asks for the nearest names (ORDER BY <-> LIMIT), which only
+    // GiST answers without visiting every name that shares a common trigram.
+    await q.query(`CREATE INDEX actor_match_key_trgm_idx ON actor USING gist (match_key gist_trgm_ops)`);
     // The part of an address before @, for "same person, new employer" duplicates.
     await q.query(`
       CREATE INDEX actor_email_local_idx ON actor ((split_part(email, '@', 1))) WHERE email IS NOT NULL`);

@@ -65,16 +65,10 @@ export const DUPLICATE_SCORE = {
   SAME_MUNICIPALITY: 0.1,
 } as const;
 
-/**
- * The trigram search threshold: a pair found by name alone needs a name part of at least
- * RECORD_THRESHOLD − SAME_ORGANISATION − SAME_MUNICIPALITY to reach the record threshold. Pairs
- * with the same email local part are found through that part's own index whatever their names.
- */
-const NAME_SEARCH_THRESHOLD = (
-  DUPLICATE_SCORE.RECORD_THRESHOLD -
-  DUPLICATE_SCORE.SAME_ORGANISATION -
-  DUPLICATE_SCORE.SAME_MUNICIPALITY
-).toFixed(2);
+/** Namesakes looked at per actor (a common name is paired with at most this many). */
+const MAX_NAMESAKES = 50;
+/** Nearest other names looked at per actor; the score then decides which are recorded. */
+const NEAREST_NAMES = 20;
 
 const LIST = 'duplicate-candidates';
 const COLUMNS = `id, kind, actor_a, actor_b, score, reasons, created_at`;
@@ -98,14 +92,6 @@ export class DuplicateRepository {
   async scanFor(actorIds: readonly string[]): Promise<number> {
     const ids = [...new Set(actorIds)];
     if (!ids.length) return 0;
-    // `%` uses pg_trgm.similarity_threshold, for the index scan too. Set for this transaction only
-    // (set_config(.., true)) and put back afterwards, so the caller's later statements are unaffected.
-    // Outside a transaction it is a no-op: the default (0.3) finds more pairs, the score filters them.
-    const [{ previous }] = await this.em.query(
-      `WITH previous AS MATERIALIZED (SELECT current_setting('pg_trgm.similarity_threshold', true) AS value)
-       SELECT value AS previous, set_config('pg_trgm.similarity_threshold', $1, true) FROM previous`,
-      [NAME_SEARCH_THRESHOLD],
-    );
     const [{ count }] = await this.em.query(
       `WITH source AS MATERIALIZED (
          SELECT id, kind, match_key, organisation_id, municipality_code, organisation_number,
@@ -114,13 +100,22 @@ export class DuplicateRepository {
                 THEN split_part(email, '@', 1) END AS local_part
          FROM actor WHERE id = ANY ($1::uuid[])
        ),
-       -- One index search per source actor (OFFSET 0 keeps each lateral search apart, so the planner
-       -- cannot turn it into a hash join that computes the similarity against every actor).
+       -- Index searches per source actor: namesakes through the btree on (kind, match_key), the
+       -- nearest names by trigram distance through the GiST index (a k-nearest-neighbour scan that
+       -- stops after NEAREST_NAMES rows, where a similarity-threshold search would visit every
+       -- name sharing a common trigram: 1.5 ms instead of 145 ms an actor among a million).
        found AS (
          SELECT s.id AS source_id, o.id AS other_id
          FROM source s CROSS JOIN LATERAL (
            SELECT o.id FROM actor o
-           WHERE o.match_key % s.match_key AND o.kind = s.kind AND o.id <> s.id OFFSET 0) o
+           WHERE o.kind = s.kind AND o.match_key = s.match_key AND o.id <> s.id LIMIT $9) o
+         WHERE s.match_key <> ''
+         UNION
+         SELECT s.id, o.id
+         FROM source s CROSS JOIN LATERAL (
+           SELECT o.id FROM actor o
+           WHERE o.kind = s.kind AND o.id <> s.id
+           ORDER BY o.match_key <-> s.match_key LIMIT $10) o
          WHERE s.match_key <> ''
          UNION
          SELECT s.id, o.id
@@ -186,9 +181,10 @@ export class DuplicateRepository {
         DUPLICATE_SCORE.SAME_MUNICIPALITY,
         DUPLICATE_SCORE.RECORD_THRESHOLD,
         DUPLICATE_SCORE.DIFFERENT_MAILBOXES,
+        MAX_NAMESAKES,
+        NEAREST_NAMES,
       ],
     );
-    await this.em.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [previous ?? '0.3']);
     return count;
   }
 
