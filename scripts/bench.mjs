@@ -16,6 +16,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import Redis from 'ioredis';
 import { datagen, run, serverUrl } from './datagen.mjs';
+import { measureCheckInSearch } from './bench/check-in-search.mjs';
+import { measureQuarterlyReport } from './bench/quarterly-report.mjs';
+import { measureRegistrationImport } from './bench/registration-import.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -280,11 +283,20 @@ async function main() {
         result.steps.initialPlacementWaitMs = round(performance.now() - tInitial);
         const before = (await gql(`{ ladderStatus { pending lastFullRecomputeAt rulesVersion } }`))
           .ladderStatus;
-        const start = Date.now();
-        t0 = performance.now();
+        const start = Date.now() + 2000;
+        t0 = performance.now() + 2000;
+        // The worker's own first placement may still be leaving the queue under the same job id,
+        // which would swallow this request: ask again now and then until the run shows up (a request
+        // while a run is active is a no-op).
+        await sleep(2000);
         await gql(`mutation { recomputeLadder { pending rulesVersion lastFullRecomputeAt } }`);
+        let asked = performance.now();
         let status;
         for (;;) {
+          if (performance.now() - asked > 15_000) {
+            await gql(`mutation { recomputeLadder { pending rulesVersion lastFullRecomputeAt } }`);
+            asked = performance.now();
+          }
           status = (await gql(`{ ladderStatus { pending lastFullRecomputeAt rulesVersion } }`)).ladderStatus;
           const last = status.lastFullRecomputeAt ? Date.parse(status.lastFullRecomputeAt) : 0;
           if (
@@ -457,6 +469,26 @@ async function main() {
       };
       log(`${name}: p50 ${round(percentile(times, 50))} ms, p95 ${round(percentile(times, 95))} ms`);
     }
+
+    // f. at the door: checkInSearch typed against an event of 2,000 registrations
+    result.steps.checkInSearch = await measureCheckInSearch({ baseUrl, token, gql, log });
+    log(`checkInSearch: ${JSON.stringify(result.steps.checkInSearch)}`);
+
+    // g. a 5,000-row registration list uploaded and imported by the worker, then the same file again
+    result.steps.registrationImport = await measureRegistrationImport({ baseUrl, token, gql, db });
+    log(`registration import: ${JSON.stringify(result.steps.registrationImport)}`);
+
+    // h. the quarterly report of the last complete quarter, ordered and made by the worker
+    const last = lastCompleteQuarter(today);
+    const [reportYear, reportMonth] = last.from.split('-').map(Number);
+    result.steps.quarterlyReport = await measureQuarterlyReport({
+      baseUrl,
+      token,
+      gql,
+      year: reportYear,
+      quarter: Math.floor((reportMonth - 1) / 3) + 1,
+    });
+    log(`quarterly report: ${JSON.stringify(result.steps.quarterlyReport)}`);
   } finally {
     await db.end().catch(() => {});
   }
@@ -498,6 +530,35 @@ function evaluate(result) {
   for (const [name, q] of Object.entries(s.queries ?? {})) {
     const limit = limits[name];
     add(`${name} p95`, q.p95Ms, 'ms', limit ? `≤ ${limit} ms` : '—', limit ? q.p95Ms <= limit : null);
+  }
+  if (s.checkInSearch) {
+    add('checkInSearch p95', s.checkInSearch.p95, 'ms', '≤ 50 ms', s.checkInSearch.p95 <= 50);
+  }
+  if (s.registrationImport) {
+    const { first, again } = s.registrationImport;
+    add(
+      'import 5,000 rows',
+      round(first.ms / 1000, 1),
+      's',
+      '≤ 10 s',
+      first.status === 'DONE' && first.ms <= 10_000,
+    );
+    add(
+      'import again: changes nothing',
+      `${again.createdActors}/${again.createdParticipations}/${again.updatedParticipations}`,
+      'created actors/participations, updated',
+      '0/0/0',
+      again.createdActors === 0 && again.createdParticipations === 0 && again.updatedParticipations === 0,
+    );
+  }
+  if (s.quarterlyReport) {
+    add(
+      'quarterly report',
+      round(s.quarterlyReport.ms / 1000, 1),
+      's',
+      '≤ 60 s',
+      s.quarterlyReport.ms <= 60_000,
+    );
   }
   return t;
 }

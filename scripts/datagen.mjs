@@ -458,7 +458,8 @@ export async function datagen(argv) {
     await client.query(`BEGIN`);
     // Truncating in this transaction lets COPY FREEZE write all-visible, frozen pages.
     await client.query(
-      `TRUNCATE actor, event, participation, initiative, initiative_membership, engagement, ladder_period, ladder_outbox`,
+      `TRUNCATE actor, event, participation, initiative, initiative_membership, engagement, ladder_period, ladder_outbox,
+         registration_import, duplicate_candidate, actor_merge, quarterly_report`,
     );
     const dropped = await dropIndexes(client, [
       'participation',
