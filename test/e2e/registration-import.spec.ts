@@ -538,3 +538,35 @@ describe('registerParticipations', () => {
     }
   });
 });
+
+describe('registration import while Redis is down', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    // The API alone, with a Redis nobody listens on: the upload must not depend on the queue.
+    api = await TestApi.start({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+  });
+  afterAll(() => api.close());
+
+  it('still accepts the list and keeps it PENDING for the worker to find', async () => {
+    const event = await new Factory(api).event();
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([new Uint8Array(Buffer.from('Namn;E-post\nAnna A;anna@example.se\n'))]),
+      'a.csv',
+    );
+    const response = await fetch(`${api.baseUrl}/events/${event.id}/registrations/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${api.adminToken}` },
+      body: form,
+    });
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as Json;
+    const [row] = await api.dataSource.query(
+      `SELECT status, content IS NOT NULL AS kept FROM registration_import WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({ status: 'PENDING', kept: true });
+  });
+});
