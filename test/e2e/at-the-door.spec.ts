@@ -229,6 +229,8 @@ describe('at the door', () => {
       expect(second.checkedInAt).toBe(first.checkedInAt);
       expect(await count(`actor WHERE email = $1`, [input.email])).toBe(1);
       expect(await count(`participation WHERE event_id = $1`, [event.id])).toBe(1);
+      // The second tap changed nothing, so it left nothing in the audit trail either.
+      expect(await count(`audit_log WHERE entity_id = $1`, [first.id])).toBe(1);
     });
 
     it("matches the event's participant of the same name when no email is given", async () => {

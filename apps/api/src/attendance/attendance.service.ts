@@ -1,4 +1,4 @@
-import { DomainValidationError } from '@crm/domain';
+import { DomainValidationError, ParticipationStatus } from '@crm/domain';
 import {
   ActorEntity,
   ActorMatcher,
@@ -70,7 +70,9 @@ export class AttendanceService {
         if (!(await attendance.eventExists(eventId))) throw noSuchEvent();
         const values = await this.actors.personValues(em, input);
         const match = await new ActorMatcher(em, user.id).person(values, { eventId });
-        const participation = await new ParticipationRepository(em).checkIn(eventId, match.actor.id, user.id);
+        const participations = new ParticipationRepository(em);
+        const before = await participations.find(eventId, match.actor.id);
+        const participation = await participations.checkIn(eventId, match.actor.id, user.id);
         const audit = new AuditRepository(em);
         if (match.created) {
           await audit.record(user.id, 'create', 'actor', match.actor.id, Object.keys(input));
@@ -83,12 +85,12 @@ export class AttendanceService {
             'checkedInAt',
             'source',
           ]);
-        } else {
+        } else if (before?.status !== ParticipationStatus.ATTENDED) {
           await audit.record(user.id, 'check_in', 'participation', participation.id, [
             'status',
             'checkedInAt',
           ]);
-        }
+        } // else already in: a double tap changes nothing, so there is nothing to record
         return { participation, actor: match.actor };
       });
     } catch (error) {
