@@ -1,4 +1,4 @@
-import { DomainValidationError, Permission, sniffRegistrationFile } from '@crm/domain';
+import { Permission, sniffRegistrationFile } from '@crm/domain';
 import { AuditRepository, RegistrationImportRepository } from '@crm/persistence';
 import {
   BadRequestException,
@@ -49,13 +49,8 @@ export class RegistrationImportController {
     @UploadedFile() file: UploadedList | undefined,
     @Req() req: AuthenticatedRequest,
   ): Promise<{ id: string }> {
-    let eventId: string;
-    try {
-      eventId = parseId('eventId', rawEventId);
-    } catch (error) {
-      if (error instanceof DomainValidationError) throw new BadRequestException(`eventId: ${error.message}`);
-      throw error;
-    }
+    // A malformed id answers 400 naming the field (the exception filter does so on REST routes).
+    const eventId = parseId('eventId', rawEventId);
     if (!file)
       throw new BadRequestException('file: send the list as multipart/form-data in the field "file"');
     const kind = sniffRegistrationFile(file.buffer);

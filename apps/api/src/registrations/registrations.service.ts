@@ -78,6 +78,8 @@ export class RegistrationsService {
     const audit = new AuditRepository(em);
     const actorIds: string[] = [];
     const touched: string[] = [];
+    /** Registrations the call changed, audited once their rows are read back. */
+    const changes: { actorId: string; fields: string[] }[] = [];
 
     for (const [index, item] of items.entries()) {
       const at = `items[${index}]`;
@@ -99,21 +101,14 @@ export class RegistrationsService {
           touched.push(match.actor.organisationId ?? '');
         }
       }
-      const { participation, outcome } = await participations.registerFromList(
-        {
-          eventId,
-          actorId,
-          role: item.role,
-          status: item.status ?? null,
-          source: ParticipationSource.IMPORT,
-        },
+      const written = await participations.registerManyFromList(
+        eventId,
+        [{ actorId, role: item.role, status: item.status ?? null }],
+        ParticipationSource.IMPORT,
         user.id,
       );
-      if (participation && outcome !== 'UNCHANGED') {
-        await audit.record(user.id, 'register', 'participation', participation.id, [
-          'role',
-          ...(item.status ? ['status'] : []),
-        ]);
+      if (written.size) {
+        changes.push({ actorId, fields: ['role', ...(item.status ? ['status'] : [])] });
         touched.push(actorId);
       }
       actorIds.push(actorId);
@@ -122,6 +117,9 @@ export class RegistrationsService {
     const byActor = new Map(
       (await participations.findForEvent(eventId, actorIds)).map((p) => [p.actorId, p]),
     );
+    for (const { actorId, fields } of changes) {
+      await audit.record(user.id, 'register', 'participation', byActor.get(actorId)!.id, fields);
+    }
     return { participations: actorIds.map((id) => byActor.get(id)!), touched: touched.filter(Boolean) };
   }
 }

@@ -20,9 +20,7 @@ import { readRegistrationTable, TableRow } from './registration-file';
 export const IMPORT_BATCH_SIZE = 500;
 
 export interface ImportOutcome {
-  /** Actors created by the import, for the duplicate scan. */
-  createdActorIds: string[];
-  /** Actors whose participations changed, for the ladder. */
+  /** Actors whose participations changed. */
   touchedActorIds: string[];
 }
 
@@ -75,14 +73,13 @@ export class RegistrationImporter {
       record.eventId,
       record.createdBy,
     );
-    const outcome: ImportOutcome = { createdActorIds: [], touchedActorIds: [] };
+    const outcome: ImportOutcome = { touchedActorIds: [] };
     for (let start = record.nextRow; start < rows.length; start += IMPORT_BATCH_SIZE) {
       const slice = rows.slice(start, start + IMPORT_BATCH_SIZE);
       const next = Math.min(start + IMPORT_BATCH_SIZE, rows.length);
       const batch = await this.writeBatch(importId, writer, slice, next);
       writer.remember(batch);
       await afterBatch(batch);
-      outcome.createdActorIds.push(...batch.createdActorIds);
       outcome.touchedActorIds.push(...batch.touchedActorIds);
     }
     await imports.finish(importId);

@@ -341,7 +341,7 @@ export async function computeReportFigures(em: EntityManager, q: Quarter): Promi
       previous: engaged.get(PREVIOUS) ?? 0,
     },
     ...atEnd.map((s, i) => ({
-      subjectSv: `${ladderStepLabelSv[s.step]}`,
+      subjectSv: ladderStepLabelSv[s.step],
       current: s.count,
       previous: atEndPrevious[i].count,
     })),

@@ -48,17 +48,8 @@ export class ReportRepository {
    * quarter, so two requests at once get versions n and n+1, never the same one.
    */
   async createVersion(q: Quarter, requestedBy: string | null): Promise<QuarterlyReportRecord> {
-    await this.em.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('quarterly-report:' || $1 || ':' || $2, 0))`,
-      [q.year, q.quarter],
-    );
-    const rows = await this.em.query(
-      `INSERT INTO quarterly_report (year, quarter, version, requested_by)
-       SELECT $1, $2, coalesce(max(version), 0) + 1, $3 FROM quarterly_report WHERE year = $1 AND quarter = $2
-       RETURNING ${COLUMNS}`,
-      [q.year, q.quarter, requestedBy],
-    );
-    return toRecord(rows[0]);
+    await this.lockQuarter(q);
+    return this.insertVersion(q, requestedBy);
   }
 
   /**
@@ -66,15 +57,29 @@ export class ReportRepository {
    * is retried or delivered twice makes one report. Null when one exists.
    */
   async createScheduled(q: Quarter): Promise<QuarterlyReportRecord | null> {
-    await this.em.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('quarterly-report:' || $1 || ':' || $2, 0))`,
-      [q.year, q.quarter],
-    );
+    await this.lockQuarter(q);
     const [existing] = await this.em.query(
       `SELECT 1 FROM quarterly_report WHERE year = $1 AND quarter = $2`,
       [q.year, q.quarter],
     );
-    return existing ? null : this.createVersion(q, null);
+    return existing ? null : this.insertVersion(q, null);
+  }
+
+  private async lockQuarter(q: Quarter): Promise<void> {
+    await this.em.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('quarterly-report:' || $1 || ':' || $2, 0))`,
+      [q.year, q.quarter],
+    );
+  }
+
+  private async insertVersion(q: Quarter, requestedBy: string | null): Promise<QuarterlyReportRecord> {
+    const rows = await this.em.query(
+      `INSERT INTO quarterly_report (year, quarter, version, requested_by)
+       SELECT $1, $2, coalesce(max(version), 0) + 1, $3 FROM quarterly_report WHERE year = $1 AND quarter = $2
+       RETURNING ${COLUMNS}`,
+      [q.year, q.quarter, requestedBy],
+    );
+    return toRecord(rows[0]);
   }
 
   async findById(id: string): Promise<QuarterlyReportRecord | null> {

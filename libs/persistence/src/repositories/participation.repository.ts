@@ -63,44 +63,12 @@ export class ParticipationRepository {
   }
 
   /**
-   * A registration from a list (an uploaded file or an API client's batch). Unlike a correction it
-   * never undoes a check-in: a list made before the day says "registered" about someone who has
-   * since come in. A role or status left out keeps what is there (a new row: AUDIENCE, REGISTERED).
-   * Nothing is written when nothing would change, so importing the same list again changes nothing.
-   */
-  async registerFromList(
-    r: Omit<Registration, 'role'> & { role: ParticipationRole | null },
-    userId: string | null,
-  ): Promise<{ participation: ParticipationEntity | null; outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' }> {
-    const rows = await this.em.query(
-      `INSERT INTO participation AS p (event_id, actor_id, role, status, checked_in_at, source, created_by, updated_by)
-       VALUES ($1, $2, coalesce($3, 'AUDIENCE'), coalesce($4, 'REGISTERED'),
-               CASE WHEN $4 = 'ATTENDED' THEN now() END, $5, $6, $6)
-       ON CONFLICT (event_id, actor_id) DO UPDATE SET
-         role = coalesce($3, p.role),
-         status = CASE WHEN $4 IS NULL OR ($4 = 'REGISTERED' AND p.status = 'ATTENDED') THEN p.status ELSE $4 END,
-         checked_in_at = CASE
-           WHEN $4 IS NULL OR ($4 = 'REGISTERED' AND p.status = 'ATTENDED') THEN p.checked_in_at
-           WHEN $4 = 'ATTENDED' THEN coalesce(p.checked_in_at, now()) END,
-         updated_at = now(),
-         updated_by = $6
-       WHERE (coalesce($3, p.role), CASE WHEN $4 IS NULL OR ($4 = 'REGISTERED' AND p.status = 'ATTENDED')
-                                         THEN p.status ELSE $4 END)
-             IS DISTINCT FROM (p.role, p.status)
-       RETURNING *, (xmax = 0) AS inserted`,
-      [r.eventId, r.actorId, r.role, r.status, r.source, userId],
-    );
-    const row = rows[0] as Record<string, unknown> | undefined;
-    if (!row) return { participation: null, outcome: 'UNCHANGED' };
-    return {
-      participation: hydrate(this.em, ParticipationEntity, rows)[0],
-      outcome: row.inserted ? 'CREATED' : 'UPDATED',
-    };
-  }
-
-  /**
-   * registerFromList for many actors of one event in two statements (each actor at most once);
-   * answers, per actor whose row was written, whether it was created or updated.
+   * Registrations from a list (an uploaded file or an API client's batch), for many actors of one
+   * event in two statements (each actor at most once). Unlike a correction a list never undoes a
+   * check-in: a list made before the day says "registered" about someone who has since come in. A
+   * role or status left out keeps what is there (a new row: AUDIENCE, REGISTERED). Nothing is
+   * written when nothing would change, so importing the same list again changes nothing. Answers,
+   * per actor whose row was written, whether it was created or updated.
    */
   async registerManyFromList(
     eventId: string,
@@ -116,8 +84,7 @@ export class ParticipationRepository {
       items.map((i) => i.status),
     ];
     const item = `unnest($2::uuid[], $3::text[], $4::text[]) AS i(actor_id, role, status)`;
-    // New registrations first; then the existing ones the list changes, with the same rules as
-    // registerFromList (a "registered" never undoes a check-in; what the list leaves out stays).
+    // New registrations first; then the existing ones the list changes.
     const created: { actor_id: string }[] = await this.em.query(
       `INSERT INTO participation (event_id, actor_id, role, status, checked_in_at, source, created_by, updated_by)
        SELECT $1, i.actor_id, coalesce(i.role, 'AUDIENCE'), coalesce(i.status, 'REGISTERED'),
