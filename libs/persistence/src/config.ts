@@ -4,6 +4,12 @@ import { z } from 'zod';
  * The runtime configuration, validated once at boot. Nothing else in the code base reads
  * process.env: take an AppConfig instead.
  */
+const bool = (byDefault: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(byDefault)
+    .transform((v) => v === 'true' || v === '1');
+
 const schema = z.object({
   /** PostgreSQL connection string. */
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/engagement_crm'),
@@ -12,18 +18,74 @@ const schema = z.object({
   /** HTTP port of the API. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Sensitive. Token of the first ADMIN, created at start-up only while no user exists. */
-  ADMIN_TOKEN: z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
+  ADMIN_TOKEN: z
+    .string()
+    .min(32, 'ADMIN_TOKEN must be at least 32 characters: generate one with `openssl rand -base64 32`')
+    .optional(),
   /** Email of that first ADMIN. */
   ADMIN_EMAIL: z.string().email().default('admin@example.org'),
   /** Prefix of every Redis key the queues use, so several installations can share one Redis. */
   QUEUE_PREFIX: z.string().min(1).default('crm'),
   /** Log SQL statements (never their parameters, which may hold personal data). */
-  LOG_SQL: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
-  /** Deepest GraphQL selection accepted. */
+  LOG_SQL: bool('false'),
+  /** Deepest GraphQL selection accepted, counted in fields (a fragment spread adds no level). */
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(3).default(10),
+  /** Aliases accepted in one GraphQL operation. */
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(30),
+  /** Directives accepted in one GraphQL operation. */
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(50),
+  /** Lexical tokens accepted in one GraphQL document. */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5_000),
+  /** Highest estimated cost of one operation (a connection's `first` multiplies its selection's cost). */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(50_000),
+  /**
+   * Introspection, the landing page and field suggestions. Off unless set to true: production
+   * defaults never depend on NODE_ENV. `npm start` turns it on for development.
+   */
+  GRAPHQL_INTROSPECTION: bool('false'),
+  /** Largest request body accepted (JSON and GraphQL), in bytes; larger answers 413. */
+  HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).default(1_048_576),
+  /** Origins allowed by CORS, comma-separated (empty: no cross-origin browser access). */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  /**
+   * Behind a TLS-terminating proxy: Express's `trust proxy` setting (for example `1` or `loopback`),
+   * so client addresses come from X-Forwarded-For and HSTS is sent. Empty: no proxy is trusted.
+   */
+  TRUST_PROXY: z.string().default(''),
+  /** Rate-limit window in milliseconds, shared by every budget below. */
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** Failed authentications per client address and window (only failures are counted per address). */
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
+  /** GraphQL reads (queries) per token or session and window. */
+  RATE_LIMIT_READS: z.coerce.number().int().min(1).default(6_000),
+  /** GraphQL writes (mutations) per token or session and window: a busy door is never refused. */
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(15_000),
+  /** Registration-list uploads per token or session and window. */
+  RATE_LIMIT_UPLOADS: z.coerce.number().int().min(1).default(30),
+  /** Quarterly-report orders per token or session and window. */
+  RATE_LIMIT_REPORT_ORDERS: z.coerce.number().int().min(1).default(10),
+  /** Smallest count of persons the COMMITTEE role may see; 1 to k−1 is suppressed. */
+  DISCLOSURE_MIN_COUNT: z.coerce.number().int().min(2).default(3),
+  /** An uploaded .xlsx whose entries inflate to more than this many bytes in all is refused. */
+  IMPORT_MAX_UNCOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(100 * 1_048_576),
+  /** An uploaded .xlsx with an entry inflating more than this many times its compressed size is refused. */
+  IMPORT_MAX_COMPRESSION_RATIO: z.coerce.number().min(2).default(100),
+  /** An uploaded .xlsx with more zip entries than this is refused. */
+  IMPORT_MAX_ZIP_ENTRIES: z.coerce.number().int().min(10).default(1_000),
+  /** Rows read from one registration list; a longer list is refused with a Swedish reason. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(50_000),
   /** How often the worker sweeps the ladder outbox for marks its queue missed (Redis down, worker down). */
   LADDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** Actors per transaction in a full ladder recomputation. */
