@@ -14,3 +14,4 @@ export * from './initiatives';
 export * from './sector-guess';
 export * from './registrations';
 export * from './reports';
+export * from './disclosure';

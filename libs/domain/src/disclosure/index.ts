@@ -1,0 +1,2 @@
+export * from './suppression';
+export * from './committee-dates';
