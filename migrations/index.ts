@@ -4,6 +4,7 @@ import { Ladder1764160000000 } from './1764160000000-ladder';
 import { LadderMarkInOrder1764170000000 } from './1764170000000-ladder-mark-in-order';
 import { Registrations1764180000000 } from './1764180000000-registrations';
 import { QuarterlyReports1764190000000 } from './1764190000000-quarterly-reports';
+import { Credentials1764200000000 } from './1764200000000-credentials';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   LadderMarkInOrder1764170000000,
   Registrations1764180000000,
   QuarterlyReports1764190000000,
+  Credentials1764200000000,
 ];

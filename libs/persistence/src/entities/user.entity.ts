@@ -11,5 +11,8 @@ export class UserEntity {
   @Column({ name: 'token_hash', type: 'text', select: false }) tokenHash!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  /** Set by disableUser: the token answers UNAUTHENTICATED until enableUser clears it. */
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt!: Date | null;
+  /** When the token was last used, kept to the minute (not written on every request). */
+  @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true }) lastSeenAt!: Date | null;
 }

@@ -1,15 +1,39 @@
 import { Role } from '@crm/domain';
 import { EntityManager } from 'typeorm';
 import { UserEntity } from '../entities';
-import { hydrate } from '../sql';
+import { hydrate, rowsOf } from '../sql';
+
+/** last_seen_at is written at most this often per user, so a busy token does not write a row per request. */
+export const LAST_SEEN_RESOLUTION = '1 minute';
 
 export class UserRepository {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * The enabled user holding this token, or null. In the same statement, and only when the user's
+   * last_seen_at is older than a minute, it is set to now: one write a minute per user, never one per
+   * request. SKIP LOCKED lets concurrent requests of one token pass while one of them writes.
+   * The user answered carries last_seen_at as it was before this request.
+   */
   async findActiveByTokenHash(tokenHash: string): Promise<UserEntity | null> {
-    const rows = await this.em.query(`SELECT * FROM app_user WHERE token_hash = $1 AND disabled_at IS NULL`, [
-      tokenHash,
-    ]);
+    const rows = await this.em.query(
+      `WITH found AS (
+         SELECT * FROM app_user WHERE token_hash = $1 AND disabled_at IS NULL
+       ), stale AS (
+         SELECT u.id FROM app_user u JOIN found f ON f.id = u.id
+          WHERE u.last_seen_at IS NULL OR u.last_seen_at < now() - interval '${LAST_SEEN_RESOLUTION}'
+            FOR UPDATE OF u SKIP LOCKED
+       ), touched AS (
+         UPDATE app_user u SET last_seen_at = now() FROM stale WHERE u.id = stale.id RETURNING u.id
+       )
+       SELECT * FROM found`,
+      [tokenHash],
+    );
+    return hydrate(this.em, UserEntity, rows)[0] ?? null;
+  }
+
+  async findById(id: string): Promise<UserEntity | null> {
+    const rows = await this.em.query(`SELECT * FROM app_user WHERE id = $1`, [id]);
     return hydrate(this.em, UserEntity, rows)[0] ?? null;
   }
 
@@ -30,6 +54,32 @@ export class UserRepository {
       [values.name, values.email, values.role, values.tokenHash, createdBy],
     );
     return hydrate(this.em, UserEntity, rows)[0];
+  }
+
+  /**
+   * Sets or clears disabled_at. Answers the user and whether anything changed (disabling a disabled
+   * user keeps the first date), or null when no user has this id.
+   */
+  async setDisabled(id: string, disabled: boolean): Promise<{ user: UserEntity; changed: boolean } | null> {
+    const changed = rowsOf(
+      await this.em.query(
+        disabled
+          ? `UPDATE app_user SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING *`
+          : `UPDATE app_user SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL RETURNING *`,
+        [id],
+      ),
+    );
+    if (changed.length) return { user: hydrate(this.em, UserEntity, changed)[0], changed: true };
+    const user = await this.findById(id);
+    return user ? { user, changed: false } : null;
+  }
+
+  /** Replaces the user's token (its hash): the old token stops working with this commit. Null for an unknown id. */
+  async replaceToken(id: string, tokenHash: string): Promise<UserEntity | null> {
+    const rows = rowsOf(
+      await this.em.query(`UPDATE app_user SET token_hash = $2 WHERE id = $1 RETURNING *`, [id, tokenHash]),
+    );
+    return hydrate(this.em, UserEntity, rows)[0] ?? null;
   }
 
   /**
