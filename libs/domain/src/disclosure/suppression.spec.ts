@@ -40,6 +40,54 @@ function leaks(
   return hidden.filter(protective).length === 1 || (hiddenSum >= 1 && hiddenSum < minCount);
 }
 
+/**
+ * An attacker with the table, its totals and the grand total: works out every figure that is the
+ * only unknown of a row or column, again and again. Returns the sensitive cells (1..k−1) so found.
+ */
+function deducedSensitive(
+  cells: readonly (readonly number[])[],
+  t: { cells: DisclosedCount[][]; rowTotals: DisclosedCount[]; columnTotals: DisclosedCount[] },
+  grand: DisclosedCount,
+  minCount: number,
+): string[] {
+  const known = new Map<string, number>();
+  t.cells.forEach((row, i) => row.forEach((c, j) => c.count !== null && known.set(`c${i},${j}`, c.count)));
+  t.rowTotals.forEach((c, i) => c.count !== null && known.set(`r${i}`, c.count));
+  t.columnTotals.forEach((c, j) => c.count !== null && known.set(`k${j}`, c.count));
+  if (grand.count !== null) known.set('g', grand.count);
+  const rows = cells.length;
+  const cols = cells[0].length;
+  const lines: [string[], string][] = [
+    ...cells.map((_, i): [string[], string] => [
+      Array.from({ length: cols }, (_, j) => `c${i},${j}`),
+      `r${i}`,
+    ]),
+    ...Array.from({ length: cols }, (_, j): [string[], string] => [
+      Array.from({ length: rows }, (_, i) => `c${i},${j}`),
+      `k${j}`,
+    ]),
+    [Array.from({ length: rows }, (_, i) => `r${i}`), 'g'],
+    [Array.from({ length: cols }, (_, j) => `k${j}`), 'g'],
+  ];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [members, total] of lines) {
+      const unknown = members.filter((m) => !known.has(m));
+      const knownSum = sum(members.filter((m) => known.has(m)).map((m) => known.get(m) ?? 0));
+      if (known.has(total) && unknown.length === 1) {
+        known.set(unknown[0], (known.get(total) ?? 0) - knownSum);
+        changed = true;
+      } else if (!known.has(total) && unknown.length === 0) {
+        known.set(total, knownSum);
+        changed = true;
+      }
+    }
+  }
+  return [...known.entries()]
+    .filter(([key, v]) => key.startsWith('c') && v >= 1 && v < minCount)
+    .map(([key]) => key);
+}
+
 describe('suppressedLabel and discloseCount', () => {
   it('labels and suppresses 1..k−1 only', () => {
     expect(suppressedLabel(3)).toBe('<3');
@@ -156,6 +204,31 @@ describe('suppressTable', () => {
             leaks(shownCols[j], col, t.columnTotals[j], minCount, (i) => (i < 0 ? sum(col) > 0 : col[i] > 0)),
           );
         return personsOK && !rowsLeak && !colsLeak;
+      }),
+    );
+  });
+
+  it('agrees with the ungrouped answer on the column totals, and repeated differencing recovers no sensitive cell', () => {
+    fc.assert(
+      fc.property(table, k, (cells, minCount) => {
+        const columnTotals = transpose(cells).map(sum);
+        const ungrouped = suppressLine(columnTotals, minCount);
+        const rowLines = cells.map((row) => suppressLine(row, minCount));
+        const t = suppressTable(
+          cells,
+          minCount,
+          { rowTotals: true, columnTotals: true },
+          {
+            decidedColumnTotals: ungrouped.cells.map((c) => c.suppressed),
+            suppressedCells: rowLines.map((l) => l.cells.map((c) => c.suppressed)),
+          },
+        );
+        expect(t.columnTotals).toEqual(ungrouped.cells);
+        // Every cell a row's own answer suppresses stays suppressed.
+        rowLines.forEach((l, i) =>
+          l.cells.forEach((c, j) => c.suppressed && expect(t.cells[i][j].suppressed).toBe(true)),
+        );
+        expect(deducedSensitive(cells, t, ungrouped.total, minCount)).toEqual([]);
       }),
     );
   });

@@ -27,16 +27,6 @@ export interface PublishedTotals {
   grandTotal?: boolean;
 }
 
-export interface SuppressionOptions {
-  /**
-   * Persons in each cell, when a cell also counts things that are not persons (organisations)
-   * whose counts are published exactly elsewhere. Then a cell's person part is what must not be
-   * 1..k−1 (a mixed cell minus the published organisations would reveal it), and a cell with no
-   * persons cannot hide anything. Default: every cell counts persons only.
-   */
-  persons?: readonly (readonly number[])[];
-}
-
 export interface SuppressedTable {
   cells: DisclosedCount[][];
   rowTotals: DisclosedCount[];
@@ -65,10 +55,126 @@ export function exactCount(count: number): DisclosedCount {
 
 const SUPPRESSED: DisclosedCount = Object.freeze({ count: null, suppressed: true }) as DisclosedCount;
 
-interface Line {
-  /** Indexes of the cells (or, for the margins, of the totals) that add up to `total`. */
-  members: number[];
+export interface SuppressionOptions {
+  /**
+   * Persons in each cell, when a cell also counts things that are not persons (organisations)
+   * whose counts are published exactly elsewhere. Then a cell's person part is what must not be
+   * 1..k−1 (a mixed cell minus the published organisations would reveal it), and a cell with no
+   * persons cannot hide anything. Default: every cell counts persons only.
+   */
+  persons?: readonly (readonly number[])[];
+  /** Cells to suppress whatever their value (e.g. as another answer showing the same row does). */
+  suppressedCells?: readonly (readonly boolean[])[];
+  /**
+   * Row totals whose publication was decided elsewhere (true: suppressed there): shown exactly so
+   * and never suppressed further here. Give them when the same totals are answered by another query.
+   */
+  decidedRowTotals?: readonly boolean[];
+  /** Column totals decided elsewhere, as `decidedRowTotals` (e.g. the ungrouped answer's step counts). */
+  decidedColumnTotals?: readonly boolean[];
+}
+
+/** One figure of a set of published figures tied together by sums. */
+export interface LinearFigure {
+  value: number;
+  /** Persons behind the figure (default: `value`). */
+  persons?: number;
+  /** Suppressed from the start, whatever its value. */
+  suppressed?: boolean;
+  /** Decided elsewhere: its suppression never changes here (and no primary rule is applied to it). */
+  fixed?: boolean;
+}
+
+/** `members` add up to `total` (indexes into the figures). */
+export interface LinearLine {
+  members: readonly number[];
   total: number;
+}
+
+/**
+ * The general form behind `suppressTable`: figures tied by lines (members summing to a total).
+ * Primary suppression of every figure that is not fixed and has 1..k−1 persons, then secondary
+ * suppression until no line lets a suppressed figure, or a sum of suppressed figures of 1..k−1
+ * persons, be worked out from its published figures. `personsApart`: counts of the rest (organisations)
+ * are published elsewhere, so a figure without persons hides nothing. Returns which figures to suppress.
+ */
+export function suppressLinear(
+  figures: readonly LinearFigure[],
+  lines: readonly LinearLine[],
+  minCount: number,
+  options: { personsApart?: boolean } = {},
+): boolean[] {
+  const sensitive = figures.map((f) => f.persons ?? f.value);
+  const fixed = figures.map((f) => f.fixed === true);
+  const protective = (m: number) => !options.personsApart || sensitive[m] > 0;
+  const suppressed = new Set<number>();
+  /** Suppressed figures that a line gives away anyway (a fixed total left nothing to hide behind): as good as published. */
+  const known = new Set<number>();
+  figures.forEach((f, m) => {
+    if (f.suppressed || (!f.fixed && isSensitiveCount(sensitive[m], minCount))) suppressed.add(m);
+  });
+  const hidden = (m: number) => suppressed.has(m) && !known.has(m);
+
+  const linesOf = new Map<number, LinearLine[]>();
+  for (const line of lines) {
+    for (const m of [...line.members, line.total]) linesOf.set(m, [...(linesOf.get(m) ?? []), line]);
+  }
+
+  /** Does this line, with its total published, give away a suppressed figure (or a sum of 1..k−1 persons)? */
+  const exposed = (line: LinearLine): boolean => {
+    if (hidden(line.total)) {
+      // Only the total hidden: it is the sum of the published members.
+      return line.members.every((m) => !hidden(m)) && protective(line.total);
+    }
+    const inside = line.members.filter(hidden);
+    if (inside.length === 0) return false;
+    return (
+      inside.filter(protective).length === 1 ||
+      isSensitiveCount(sum(inside.map((m) => sensitive[m])), minCount)
+    );
+  };
+
+  /** Would suppressing `m` leave one of its other lines with nothing but its total to hide behind? */
+  const strandsAnotherLine = (m: number, line: LinearLine): boolean =>
+    (linesOf.get(m) ?? []).some(
+      (other) =>
+        other !== line &&
+        !hidden(other.total) &&
+        !other.members.some((x) => x !== m && hidden(x)) &&
+        !other.members.some((x) => x !== m && !suppressed.has(x) && protective(x) && !fixed[x]),
+    );
+
+  const nextToSuppress = (line: LinearLine): number | undefined => {
+    const open = line.members.filter((m) => !suppressed.has(m) && !fixed[m] && protective(m));
+    const rank = (m: number): number[] => [
+      sensitive[m] === 0 ? 1 : 0, // prefer non-zero
+      strandsAnotherLine(m, line) ? 1 : 0, // prefer figures that do not expose another line
+      sensitive[m], // the smallest
+      m,
+    ];
+    open.sort((a, b) => compareTuples(rank(a), rank(b)));
+    if (open.length) return open[0];
+    return suppressed.has(line.total) || fixed[line.total] ? undefined : line.total;
+  };
+
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const line of lines) {
+      while (exposed(line)) {
+        const next = nextToSuppress(line);
+        if (next !== undefined) {
+          suppressed.add(next);
+        } else {
+          // Nothing left to suppress: what the line gives away counts as published for the other lines.
+          const inside = [...line.members, line.total].filter((m) => hidden(m) && protective(m));
+          if (inside.length !== 1) break;
+          known.add(inside[0]);
+        }
+        changed = true;
+      }
+    }
+  }
+  return figures.map((_, m) => suppressed.has(m));
 }
 
 /**
@@ -102,20 +208,43 @@ export function suppressTable(
   ) {
     throw new RangeError('suppressTable: persons must have the shape of cells and never exceed them');
   }
-  const personsMode = options.persons !== undefined;
 
   // Every figure gets an index: the cells row by row, then the row totals, the column totals, the grand total.
   const cellIndex = (i: number, j: number) => i * cols + j;
   const rowTotalIndex = (i: number) => rows * cols + i;
   const columnTotalIndex = (j: number) => rows * cols + rows + j;
   const grandIndex = rows * cols + rows + cols;
-  const sensitive: number[] = []; // persons behind each figure
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) sensitive[cellIndex(i, j)] = persons[i][j];
-  for (let i = 0; i < rows; i++) sensitive[rowTotalIndex(i)] = sum(persons[i]);
-  for (let j = 0; j < cols; j++) sensitive[columnTotalIndex(j)] = sum(persons.map((r) => r[j]));
-  sensitive[grandIndex] = sum(persons.map(sum));
+  const figures: LinearFigure[] = [];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      figures[cellIndex(i, j)] = {
+        value: cells[i][j],
+        persons: persons[i][j],
+        suppressed: options.suppressedCells?.[i]?.[j] === true,
+      };
+    }
+  }
+  for (let i = 0; i < rows; i++) {
+    const decided = options.decidedRowTotals?.[i];
+    figures[rowTotalIndex(i)] = {
+      value: sum(cells[i]),
+      persons: sum(persons[i]),
+      suppressed: decided === true,
+      fixed: decided !== undefined,
+    };
+  }
+  for (let j = 0; j < cols; j++) {
+    const decided = options.decidedColumnTotals?.[j];
+    figures[columnTotalIndex(j)] = {
+      value: sum(cells.map((r) => r[j])),
+      persons: sum(persons.map((r) => r[j])),
+      suppressed: decided === true,
+      fixed: decided !== undefined,
+    };
+  }
+  figures[grandIndex] = { value: sum(cells.map(sum)), persons: sum(persons.map(sum)) };
 
-  const lines: Line[] = [];
+  const lines: LinearLine[] = [];
   if (published.rowTotals) {
     for (let i = 0; i < rows; i++) {
       lines.push({ members: range(cols).map((j) => cellIndex(i, j)), total: rowTotalIndex(i) });
@@ -132,70 +261,16 @@ export function suppressTable(
   if (grand && published.columnTotals) {
     lines.push({ members: range(cols).map(columnTotalIndex), total: grandIndex });
   }
-  const linesOf = new Map<number, Line[]>();
-  for (const line of lines) {
-    for (const m of [...line.members, line.total]) linesOf.set(m, [...(linesOf.get(m) ?? []), line]);
-  }
 
-  // A figure with no persons behind it hides nothing when the rest of the cell is published elsewhere.
-  const protective = (m: number) => !personsMode || sensitive[m] > 0;
-
-  const suppressed = new Set<number>();
-  for (let m = 0; m <= grandIndex; m++) if (isSensitiveCount(sensitive[m], minCount)) suppressed.add(m);
-
-  /** Does this line, with its total published, let a suppressed figure (or a sum of 1..k−1) be worked out? */
-  const exposed = (line: Line): boolean => {
-    if (suppressed.has(line.total)) {
-      // Only the total hidden: it is the sum of the published members.
-      return line.members.every((m) => !suppressed.has(m)) && protective(line.total);
-    }
-    const hidden = line.members.filter((m) => suppressed.has(m));
-    if (hidden.length === 0) return false;
-    const hiding = hidden.filter(protective);
-    return hiding.length === 1 || isSensitiveCount(sum(hidden.map((m) => sensitive[m])), minCount);
-  };
-
-  /** Would suppressing `m` leave one of its other lines with nothing but its total to hide behind? */
-  const strandsAnotherLine = (m: number, line: Line): boolean =>
-    (linesOf.get(m) ?? []).some(
-      (other) =>
-        other !== line &&
-        !suppressed.has(other.total) &&
-        !other.members.some((x) => x !== m && suppressed.has(x)) &&
-        !other.members.some((x) => x !== m && !suppressed.has(x) && protective(x)),
-    );
-
-  const nextToSuppress = (line: Line): number | undefined => {
-    const open = line.members.filter((m) => !suppressed.has(m) && (protective(m) || !personsMode));
-    const rank = (m: number): [number, number, number, number] => [
-      sensitive[m] === 0 ? 1 : 0, // prefer non-zero
-      strandsAnotherLine(m, line) ? 1 : 0, // prefer cells that do not expose another line
-      sensitive[m], // the smallest
-      m,
-    ];
-    open.sort((a, b) => compareTuples(rank(a), rank(b)));
-    if (open.length) return open[0];
-    return suppressed.has(line.total) ? undefined : line.total;
-  };
-
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const line of lines) {
-      while (exposed(line)) {
-        const next = nextToSuppress(line);
-        if (next === undefined) break;
-        suppressed.add(next);
-        changed = true;
-      }
-    }
-  }
-
-  const disclosed = (m: number, count: number): DisclosedCount =>
-    suppressed.has(m) ? { count: null, suppressed: true } : { count, suppressed: false };
+  const suppressed = suppressLinear(figures, lines, minCount, {
+    personsApart: options.persons !== undefined,
+  });
+  const disclosed = (m: number): DisclosedCount =>
+    suppressed[m] ? { count: null, suppressed: true } : { count: figures[m].value, suppressed: false };
   return {
-    cells: cells.map((row, i) => row.map((v, j) => disclosed(cellIndex(i, j), v))),
-    rowTotals: cells.map((row, i) => disclosed(rowTotalIndex(i), sum(row))),
-    columnTotals: range(cols).map((j) => disclosed(columnTotalIndex(j), sum(cells.map((r) => r[j])))),
+    cells: cells.map((row, i) => row.map((_, j) => disclosed(cellIndex(i, j)))),
+    rowTotals: range(rows).map((i) => disclosed(rowTotalIndex(i))),
+    columnTotals: range(cols).map((j) => disclosed(columnTotalIndex(j))),
   };
 }
 
