@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthGuard } from './auth.guard';
 
 @Module({
+  imports: [RateLimitModule],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, AdminBootstrapService],
 })
 export class AuthModule {}

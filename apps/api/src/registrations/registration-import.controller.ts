@@ -17,6 +17,7 @@ import { DataSource } from 'typeorm';
 import { Requires } from '../auth/decorators';
 import { AuthenticatedRequest } from '../auth/request-context';
 import { parseId } from '../common/ids';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import { ImportQueue } from './import-queue.service';
 
 /** Larger files answer 413 before they are read into memory. */
@@ -43,6 +44,7 @@ export class RegistrationImportController {
   @Post('import')
   @HttpCode(202)
   @Requires(Permission.WRITE_PARTICIPATIONS, Permission.WRITE_ACTORS)
+  @RateLimit('uploads')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
   async upload(
     @Param('eventId') rawEventId: string,

@@ -2,6 +2,7 @@ import { Permission } from '@crm/domain';
 import { UserEntity } from '@crm/persistence';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Requires } from '../auth/decorators';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import { QuarterlyReport } from './report.models';
 import { ReportsService } from './reports.service';
 
@@ -34,6 +35,7 @@ export class ReportsResolver {
       'Makes a new version of a quarter’s report (PENDING at first); the earlier versions are kept',
   })
   @Requires(Permission.GENERATE_REPORTS)
+  @RateLimit('reportOrders')
   async generateQuarterlyReport(
     @Args('year', { type: () => Int }) year: number,
     @Args('quarter', { type: () => Int }) quarter: number,

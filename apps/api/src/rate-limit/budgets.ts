@@ -1,0 +1,33 @@
+import { AppConfig } from '@crm/persistence';
+import { ThrottlerOptions } from '@nestjs/throttler';
+
+/**
+ * The budgets, one @nestjs/throttler throttler each, all over RATE_LIMIT_WINDOW_MS:
+ * - `authFailures`: failed authentications per client address (signed-in traffic is never counted per address);
+ * - `reads` / `writes`: GraphQL queries / mutations (one per operation, however many root fields) and REST
+ *   GET / other requests, per user;
+ * - `uploads` / `reportOrders`: the handlers marked with @RateLimit, per user and call, on top of the above.
+ */
+export const BUDGETS = ['authFailures', 'reads', 'writes', 'uploads', 'reportOrders'] as const;
+export type Budget = (typeof BUDGETS)[number];
+
+/** The budgets a handler can be marked with (see @RateLimit). */
+export type HandlerBudget = Extract<Budget, 'uploads' | 'reportOrders'>;
+
+const LIMIT_OF: Record<Budget, keyof AppConfig> = {
+  authFailures: 'RATE_LIMIT_AUTH_FAILURES',
+  reads: 'RATE_LIMIT_READS',
+  writes: 'RATE_LIMIT_WRITES',
+  uploads: 'RATE_LIMIT_UPLOADS',
+  reportOrders: 'RATE_LIMIT_REPORT_ORDERS',
+};
+
+/** Over a budget, the tracker stays refused until the window has passed (blockDuration = ttl). */
+export function throttlersFrom(config: AppConfig): (ThrottlerOptions & { name: Budget })[] {
+  return BUDGETS.map((name) => ({
+    name,
+    limit: config[LIMIT_OF[name]] as number,
+    ttl: config.RATE_LIMIT_WINDOW_MS,
+    blockDuration: config.RATE_LIMIT_WINDOW_MS,
+  }));
+}

@@ -1,0 +1,28 @@
+import { APP_CONFIG, AppConfig } from '@crm/persistence';
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { throttlersFrom } from './budgets';
+import { RateLimitService } from './rate-limit.service';
+import { RateLimitedStatusPlugin } from './rate-limited-status.plugin';
+import { ResilientThrottlerStorage } from './resilient-storage';
+
+/**
+ * Rate limits (@nestjs/throttler, counts in Redis shared by every API process). The AuthGuard applies
+ * them through RateLimitService, after it has decided who is calling: Nest's own ThrottlerGuard keys
+ * every handler separately and runs once per GraphQL field, where a budget here is per user and
+ * operation, and per address for failed authentication only.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: throttlersFrom(config),
+        storage: new ResilientThrottlerStorage(config.REDIS_URL, new Set(['authFailures'])),
+      }),
+    }),
+  ],
+  providers: [RateLimitService, RateLimitedStatusPlugin],
+  exports: [RateLimitService],
+})
+export class RateLimitModule {}
