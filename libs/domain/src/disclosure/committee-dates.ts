@@ -15,13 +15,23 @@ export function lastEndedQuarterEnd(instant: Date = new Date()): CalendarDate {
   return quarterPeriod(quarterEndedBefore(instant)).end;
 }
 
-/** A date the committee may ask for: the last day of a quarter. `field` names the argument. */
-export function requireQuarterEnd(field: string, date: CalendarDate): CalendarDate {
+/**
+ * A date the committee may ask for: the last day of a quarter, and (given `latest`) of a quarter that
+ * has ended, since figures of a quarter still running change from day to day. `field` names the argument.
+ */
+export function requireQuarterEnd(field: string, date: CalendarDate, latest?: CalendarDate): CalendarDate {
   if (!isQuarterEnd(date)) {
     throw new DomainValidationError(
       field,
       `måste vara sista dagen i ett kvartal (31 mars, 30 juni, 30 september eller 31 december) / ` +
         `must be the last day of a quarter`,
+    );
+  }
+  if (latest !== undefined && date > latest) {
+    throw new DomainValidationError(
+      field,
+      `måste vara slutet av ett kvartal som har passerat (senast ${latest}) / ` +
+        `must be the end of a quarter that has ended (${latest} at the latest)`,
     );
   }
   return date;
@@ -31,9 +41,10 @@ export function requireQuarterEnd(field: string, date: CalendarDate): CalendarDa
 export function requireWholeQuarters(
   from: CalendarDate,
   to: CalendarDate,
+  latest?: CalendarDate,
 ): { from: CalendarDate; to: CalendarDate } {
-  requireQuarterEnd('from', from);
-  requireQuarterEnd('to', to);
+  requireQuarterEnd('from', from, latest);
+  requireQuarterEnd('to', to, latest);
   if (to <= from) {
     throw new DomainValidationError(
       'to',

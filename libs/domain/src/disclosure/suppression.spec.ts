@@ -220,6 +220,7 @@ describe('suppressTable', () => {
           { rowTotals: true, columnTotals: true },
           {
             decidedColumnTotals: ungrouped.cells.map((c) => c.suppressed),
+            decidedGrandTotal: ungrouped.total.suppressed,
             suppressedCells: rowLines.map((l) => l.cells.map((c) => c.suppressed)),
           },
         );
@@ -309,6 +310,8 @@ describe('committee dates', () => {
     expect(field(() => requireWholeQuarters('2026-03-30', '2026-06-30'))).toBe('from');
     expect(field(() => requireWholeQuarters('2026-03-31', '2026-06-29'))).toBe('to');
     expect(field(() => requireWholeQuarters('2026-06-30', '2026-06-30'))).toBe('to');
+    expect(field(() => requireQuarterEnd('asOf', '2026-12-31', '2026-09-30'))).toBe('asOf');
+    expect(field(() => requireWholeQuarters('2026-06-30', '2026-12-31', '2026-09-30'))).toBe('to');
     expect(requireWholeQuarters('2025-12-31', '2026-06-30')).toEqual({
       from: '2025-12-31',
       to: '2026-06-30',

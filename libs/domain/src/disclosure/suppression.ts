@@ -72,6 +72,8 @@ export interface SuppressionOptions {
   decidedRowTotals?: readonly boolean[];
   /** Column totals decided elsewhere, as `decidedRowTotals` (e.g. the ungrouped answer's step counts). */
   decidedColumnTotals?: readonly boolean[];
+  /** The grand total decided elsewhere (true: suppressed there), e.g. the ungrouped answer's total. */
+  decidedGrandTotal?: boolean;
 }
 
 /** One figure of a set of published figures tied together by sums. */
@@ -242,7 +244,12 @@ export function suppressTable(
       fixed: decided !== undefined,
     };
   }
-  figures[grandIndex] = { value: sum(cells.map(sum)), persons: sum(persons.map(sum)) };
+  figures[grandIndex] = {
+    value: sum(cells.map(sum)),
+    persons: sum(persons.map(sum)),
+    suppressed: options.decidedGrandTotal === true,
+    fixed: options.decidedGrandTotal !== undefined,
+  };
 
   const lines: LinearLine[] = [];
   if (published.rowTotals) {
