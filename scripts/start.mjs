@@ -96,8 +96,16 @@ async function main() {
       REDIS_URL: services.redisUrl,
       PORT: port,
       ADMIN_TOKEN: adminToken(),
+      // Development: introspection, the Apollo Sandbox landing page and field suggestions. Production
+      // leaves GRAPHQL_INTROSPECTION unset, which means off. An explicit value in the environment wins.
+      GRAPHQL_INTROSPECTION: process.env.GRAPHQL_INTROSPECTION ?? 'true',
     };
     log(`DATABASE_URL=${redact(env.DATABASE_URL)}  REDIS_URL=${env.REDIS_URL}`);
+    log(
+      ['true', '1'].includes(env.GRAPHQL_INTROSPECTION)
+        ? 'GRAPHQL_INTROSPECTION=true: introspection, field suggestions and the Apollo Sandbox at /graphql are on for development (off unless set)'
+        : `GRAPHQL_INTROSPECTION=${env.GRAPHQL_INTROSPECTION}: introspection and the sandbox are off`,
+    );
 
     for (const script of ['build', 'migrate', 'seed:demo']) {
       if (shuttingDown) return;
@@ -127,6 +135,9 @@ async function main() {
         '',
         `  GraphQL:  ${base}/graphql`,
         `  Health:   ${base}/health`,
+        ...(['true', '1'].includes(env.GRAPHQL_INTROSPECTION)
+          ? [`  Sandbox:  ${base}/graphql in a browser (introspection on for development)`]
+          : []),
         `  Admin:    Authorization: Bearer ${env.ADMIN_TOKEN}`,
         '',
         '  Try:',

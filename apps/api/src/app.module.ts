@@ -1,4 +1,5 @@
 import { APP_CONFIG, AppConfig, PersistenceModule } from '@crm/persistence';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -31,6 +32,9 @@ import { ReportQueue } from './reports/report-queue.service';
 import { ReportsResolver } from './reports/reports.resolver';
 import { ReportsService } from './reports/reports.service';
 import { UsersResolver } from './users/users.resolver';
+import { formatErrorFor } from './security/format-error';
+import { graphqlLimits } from './security/graphql-limits';
+import { inputGuardPlugin } from './security/input-guard';
 
 @Module({
   imports: [
@@ -38,18 +42,41 @@ import { UsersResolver } from './users/users.resolver';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: (config: AppConfig, dataSource: DataSource) => ({
-        autoSchemaFile: true,
-        sortSchema: true,
-        path: '/graphql',
-        // Guards also run on field resolvers, so a field can need more than its parent (Event.participants).
-        fieldResolverEnhancers: ['guards', 'filters'],
-        validationRules: [], // query limits: see the hardening issue (in progress)
-        context: ({ req }: { req: AuthenticatedRequest }): GraphqlContext => ({
-          req,
-          loaders: new Loaders(dataSource),
-        }),
-      }),
+      useFactory: (config: AppConfig, dataSource: DataSource): ApolloDriverConfig => {
+        // Query limits (depth, aliases, directives, tokens, cost): refused with 400 and
+        // GRAPHQL_VALIDATION_FAILED before any resolver runs. See apps/api/src/security.
+        const limits = graphqlLimits(config);
+        const development = config.GRAPHQL_INTROSPECTION;
+        return {
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          // Guards also run on field resolvers, so a field can need more than its parent (Event.participants).
+          fieldResolverEnhancers: ['guards', 'filters'],
+          validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
+          // Production defaults never depend on NODE_ENV: introspection, the landing page (Apollo
+          // Sandbox) and field suggestions only with GRAPHQL_INTROSPECTION=true; never a stack trace.
+          introspection: development,
+          playground: false,
+          hideSchemaDetailsFromClientErrors: !development,
+          includeStacktraceInErrorResponses: false,
+          allowBatchedHttpRequests: false,
+          csrfPrevention: true,
+          formatError: formatErrorFor({ suggestions: development }),
+          plugins: [
+            ...limits.plugins,
+            inputGuardPlugin(),
+            ...(development
+              ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })]
+              : []),
+          ],
+          context: ({ req }: { req: AuthenticatedRequest }): GraphqlContext => ({
+            req,
+            loaders: new Loaders(dataSource),
+          }),
+        };
+      },
     }),
     TerminusModule,
     AuthModule,
