@@ -64,10 +64,16 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** Failed authentications per client address and window (only failures are counted per address). */
   RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
-  /** GraphQL reads (queries) per token or session and window. */
-  RATE_LIMIT_READS: z.coerce.number().int().min(1).default(6_000),
-  /** GraphQL writes (mutations) per token or session and window: a busy door is never refused. */
-  RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(15_000),
+  /**
+   * GraphQL reads (queries) per token or session and window. A busy door (200 check-ins a second,
+   * possibly on one shared token) searches a few times per check-in as names are typed: 1,000 a second.
+   */
+  RATE_LIMIT_READS: z.coerce.number().int().min(1).default(60_000),
+  /**
+   * GraphQL writes (mutations) per token or session and window: 200 check-ins a second is 12,000 a
+   * minute; 2.5 times that, so a burst within the fixed window is never refused.
+   */
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(30_000),
   /** Registration-list uploads per token or session and window. */
   RATE_LIMIT_UPLOADS: z.coerce.number().int().min(1).default(30),
   /** Quarterly-report orders per token or session and window. */
