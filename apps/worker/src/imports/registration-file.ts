@@ -1,8 +1,18 @@
-import { DomainValidationError, recogniseColumns, RegistrationFileKind } from '@crm/domain';
-// Both from the sync entry point: each entry point bundles its own CsvError class.
-import { CsvError, parse } from 'csv-parse/sync';
-import { CellValue, Workbook, Worksheet } from 'exceljs';
+import {
+  DomainValidationError,
+  importLimitReason,
+  recogniseColumns,
+  RegistrationFileKind,
+} from '@crm/domain';
+// Both from the streaming entry point: each entry point bundles its own CsvError class.
+import { CsvError, parse } from 'csv-parse';
 import * as iconv from 'iconv-lite';
+import { Readable } from 'node:stream';
+import { DEFAULT_IMPORT_LIMITS, ImportLimits } from './import-limits';
+import { XlsxArchive } from './xlsx-archive';
+import { MAX_CELLS, MAX_COLUMNS, readFirstFilledSheet, ROW_ALLOWANCE } from './xlsx-reader';
+
+export { cellText } from './cell-text';
 
 export interface TableRow {
   /** Where the row starts in the file: the physical line (CSV) or the Excel row number (XLSX). */
@@ -142,7 +152,40 @@ interface ParsedRecord {
   info: { bytes: number };
 }
 
-function readCsv(bytes: Buffer): RegistrationTable {
+/** Bytes handed to csv-parse at a time. */
+const CSV_CHUNK_BYTES = 64 * 1024;
+/** Records read between two yields to the event loop, so other queues' jobs keep running. */
+const RECORDS_PER_YIELD = 2_000;
+
+function* slices(bytes: Buffer): Generator<Buffer> {
+  for (let offset = 0; offset < bytes.length; offset += CSV_CHUNK_BYTES) {
+    yield bytes.subarray(offset, offset + CSV_CHUNK_BYTES);
+  }
+}
+
+/**
+ * A record's cells as kept: refuses a filled cell right of MAX_COLUMNS (empty ones there are
+ * dropped), and counts the cells against MAX_CELLS.
+ */
+function keptCells(record: string[], budget: { cells: number }): string[] {
+  let cells = record;
+  if (record.length > MAX_COLUMNS) {
+    if (record.slice(MAX_COLUMNS).some((cell) => cell.trim() !== '')) {
+      throw fileError(importLimitReason.columns(MAX_COLUMNS));
+    }
+    cells = record.slice(0, MAX_COLUMNS);
+  }
+  budget.cells += cells.length;
+  if (budget.cells > MAX_CELLS) throw fileError(importLimitReason.cells());
+  return cells;
+}
+
+/**
+ * Streams the records through csv-parse, keeping only those with something in them. Refuses a
+ * file with more than maxRows + ROW_ALLOWANCE records (blank ones such as ";;;" included, since
+ * each costs reading) as soon as it gets there.
+ */
+async function readCsv(bytes: Buffer, limits: ImportLimits): Promise<RegistrationTable> {
   let text = decodeCsv(bytes).replace(/^\uFEFF/u, '');
   // Excel's separator hint: "sep=;" on the first line. Blank it, so that line numbers stay physical.
   const hint = /^"?sep=(.)"?(?=\r?\n|\r|$)/iu.exec(text);
@@ -155,17 +198,33 @@ function readCsv(bytes: Buffer): RegistrationTable {
   // Parse UTF-8 bytes so that csv-parse's byte offsets index the buffer we count lines in: its own
   // line count is not usable, since it counts a CRLF inside a quoted field as two lines.
   const utf8 = Buffer.from(text, 'utf8');
-  let parsed: ParsedRecord[];
+  text = '';
+  const parser = parse({
+    delimiter: separator,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    trim: true,
+    skip_empty_lines: true,
+    info: true,
+  });
+  const source = Readable.from(slices(utf8), { objectMode: false });
+  source.pipe(parser);
+
+  const lines = new LineCounter(utf8);
+  const maxRecords = limits.maxRows + ROW_ALLOWANCE;
+  const budget = { cells: 0 };
+  const records: TableRow[] = [];
+  let seen = 0;
+  let end = 0;
   try {
-    parsed = parse(utf8, {
-      delimiter: separator,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      trim: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as ParsedRecord[];
+    for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
+      if (++seen > maxRecords) throw fileError(importLimitReason.rows(limits.maxRows));
+      const start = skipEmptyLines(utf8, end, separator);
+      end = info.bytes;
+      if (!isBlank(record)) records.push({ line: lines.lineAt(start), cells: keptCells(record, budget) });
+      if (seen % RECORDS_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const context = error as CsvError & { bytes_records?: number };
@@ -173,103 +232,48 @@ function readCsv(bytes: Buffer): RegistrationTable {
     const line = new LineCounter(utf8).lineAt(start);
     const what = CSV_ERRORS[error.code] ?? 'filen följer inte CSV-formatet';
     throw fileError(`Filen kunde inte läsas som CSV: ${what} (posten som börjar på rad ${line})`);
+  } finally {
+    source.unpipe(parser);
+    source.destroy();
+    parser.destroy();
   }
-
-  const lines = new LineCounter(utf8);
-  let end = 0;
-  const records = parsed.map(({ record, info }) => {
-    const start = skipEmptyLines(utf8, end, separator);
-    end = info.bytes;
-    return { line: lines.lineAt(start), cells: record };
-  });
   return toTable(records);
 }
 
 // --- XLSX ------------------------------------------------------------------------------------------
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Excel's day zero: a cell formatted as a time of day only comes back on this date. */
-const EXCEL_EPOCH = '1899-12-30';
-
-/** Excel dates come back from exceljs as UTC instants of the wall-clock time in the cell. */
-function dateText(value: Date): string {
-  if (Number.isNaN(value.getTime())) return '';
-  // To the second (a serial day fraction is rarely exact), then seconds dropped as a hh:mm format shows them.
-  const seconds = Math.round(value.getTime() / 1000);
-  const rounded = new Date((seconds - (((seconds % 60) + 60) % 60)) * 1000);
-  const date = `${rounded.getUTCFullYear()}-${pad(rounded.getUTCMonth() + 1)}-${pad(rounded.getUTCDate())}`;
-  const time = `${pad(rounded.getUTCHours())}:${pad(rounded.getUTCMinutes())}`;
-  if (date === EXCEL_EPOCH) return time;
-  return time === '00:00' ? date : `${date} ${time}`;
-}
-
-/** 42 not 42.0, and 0.1 + 0.2 as Excel shows it (15 significant digits), not 0.30000000000000004. */
-function numberText(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : '';
-}
-
-/** The text a person sees in a cell, whatever exceljs made of it. */
-export function cellText(value: CellValue | { richText: { text: string }[] }): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return dateText(value);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('hyperlink' in value) {
-    // The text of a hyperlink cell may itself be rich text; a bare link shows its address.
-    const text = cellText(value.text as CellValue);
-    return text !== '' ? text : value.hyperlink.replace(/^mailto:/iu, '');
-  }
-  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result);
-  if ('error' in value) return value.error;
-  return '';
-}
-
-function worksheetRecords(sheet: Worksheet): TableRow[] {
-  const records: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) {
-      cells.push(cellText(row.getCell(column).value).trim());
-    }
-    records.push({ line: rowNumber, cells });
+/**
+ * The zip's directory is checked before anything is inflated (XlsxArchive), then the first sheet
+ * with content is streamed (xlsx-reader), stopping at the row limit: memory stays bounded by the
+ * rows kept, and the event loop is yielded to as it goes, so other queues' jobs keep running.
+ */
+async function readXlsx(bytes: Buffer, limits: ImportLimits): Promise<RegistrationTable> {
+  const archive = await XlsxArchive.open(bytes, {
+    maxUncompressedBytes: limits.maxUncompressedBytes,
+    maxCompressionRatio: limits.maxCompressionRatio,
+    maxEntries: limits.maxZipEntries,
   });
-  return records;
-}
-
-type ExcelBuffer = Parameters<Workbook['xlsx']['load']>[0];
-
-async function readXlsx(bytes: Buffer): Promise<RegistrationTable> {
-  const workbook = new Workbook();
   try {
-    // exceljs declares its own `Buffer` (an ArrayBuffer) in its typings; it takes a Node Buffer.
-    await workbook.xlsx.load(bytes as unknown as ExcelBuffer);
-  } catch {
-    throw fileError('Filen kunde inte läsas som Excel-fil (.xlsx). Spara om den i Excel och försök igen.');
+    const rows = await readFirstFilledSheet(archive, { maxRows: limits.maxRows });
+    if (rows === 'NO_SHEETS') throw fileError('Excel-filen innehåller inga kalkylblad');
+    if (rows === 'ALL_EMPTY') throw fileError('Excel-filen är tom: inget kalkylblad har någon rubrikrad');
+    return toTable(rows);
+  } finally {
+    archive.close();
   }
-  const sheets = workbook.worksheets;
-  if (sheets.length === 0) throw fileError('Excel-filen innehåller inga kalkylblad');
-  // The first sheet with content, visible sheets before hidden ones (a hidden sheet is often a lookup list).
-  const ordered = [
-    ...sheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined),
-    ...sheets.filter((sheet) => sheet.state !== 'visible' && sheet.state !== undefined),
-  ];
-  for (const sheet of ordered) {
-    const records = worksheetRecords(sheet);
-    if (records.some((record) => !isBlank(record.cells))) return toTable(records);
-  }
-  throw fileError('Excel-filen är tom: inget kalkylblad har någon rubrikrad');
 }
 
 /**
  * Reads an uploaded registration list into a header row and data rows of text cells. Throws
- * DomainValidationError('file', …) with a Swedish message when the file cannot be read as a table.
+ * DomainValidationError('file', …) with a Swedish message when the file cannot be read as a table,
+ * or is larger than the limits allow (the whole file is refused then: nothing of it is imported).
  */
 export async function readRegistrationTable(
   bytes: Buffer,
   kind: RegistrationFileKind,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<RegistrationTable> {
-  return kind === 'XLSX' ? readXlsx(bytes) : readCsv(bytes);
+  const table = kind === 'XLSX' ? await readXlsx(bytes, limits) : await readCsv(bytes, limits);
+  if (table.rows.length > limits.maxRows) throw fileError(importLimitReason.rows(limits.maxRows));
+  return table;
 }

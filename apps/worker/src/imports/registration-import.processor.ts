@@ -1,4 +1,6 @@
 import {
+  APP_CONFIG,
+  AppConfig,
   enqueueDuplicateScan,
   DUPLICATE_QUEUE,
   JobName,
@@ -7,10 +9,11 @@ import {
   registrationImportJob,
 } from '@crm/persistence';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { LadderSweeper } from '../ladder/ladder-sweeper.service';
+import { importLimitsOf } from './import-limits';
 import { RegistrationImporter } from './registration-importer';
 
 /** How long an import may wait in PENDING before the recovery timer queues it again. */
@@ -35,9 +38,10 @@ export class RegistrationImportProcessor
     private readonly sweeper: LadderSweeper,
     @InjectQueue(REGISTRATION_IMPORT_QUEUE) private readonly imports: Queue,
     @InjectQueue(DUPLICATE_QUEUE) private readonly duplicates: Queue,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
-    this.importer = new RegistrationImporter(dataSource);
+    this.importer = new RegistrationImporter(dataSource, importLimitsOf(config));
   }
 
   onApplicationBootstrap(): void {

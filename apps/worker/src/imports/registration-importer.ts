@@ -14,6 +14,7 @@ import {
   WrittenBatch,
 } from '@crm/persistence';
 import { DataSource } from 'typeorm';
+import { DEFAULT_IMPORT_LIMITS, ImportLimits } from './import-limits';
 import { readRegistrationTable, TableRow } from './registration-file';
 
 /** Rows per transaction: large enough to be quick, small enough that a restart loses little. */
@@ -39,7 +40,10 @@ const empty = (): ImportCounts => ({
  * rejected and never takes the good rows of its batch down with it.
  */
 export class RegistrationImporter {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  ) {}
 
   /**
    * @param afterBatch called after each batch has committed (the duplicate scan of the actors it
@@ -56,7 +60,12 @@ export class RegistrationImporter {
 
     let rows: (ListRegistration | RejectedRow)[];
     try {
-      const table = await readRegistrationTable(content, record.fileKind as RegistrationFileKind);
+      // A file over a limit (inflated size, rows, …) is refused whole here, before any row is written.
+      const table = await readRegistrationTable(
+        content,
+        record.fileKind as RegistrationFileKind,
+        this.limits,
+      );
       const mapping = recogniseColumns(table.headers);
       rows = interpretAll(table.rows, mapping);
       await imports.describe(importId, rows.length, mapping.ignoredColumns);
