@@ -53,10 +53,19 @@ export class LadderChange {
   @Field(() => [LadderReason]) reasons!: LadderReason[];
 }
 
+const SUPPRESSED_COUNT =
+  'null when suppressed for the committee: fewer than DISCLOSURE_MIN_COUNT persons, or a figure that ' +
+  'together with the totals beside it would give such a count away';
+const SUPPRESSED_FLAG =
+  'true when the count beside it is withheld (null) by disclosure control; always false for ADMIN, ' +
+  'EVENT_STAFF and STRATEGIST, who receive exact numbers';
+
 @ObjectType()
 export class StepCount {
   @Field(() => LadderStep) step!: LadderStep;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { nullable: true, description: `Actors on the step; ${SUPPRESSED_COUNT}` })
+  count!: number | null;
+  @Field({ description: SUPPRESSED_FLAG }) suppressed!: boolean;
 }
 
 @ObjectType()
@@ -67,7 +76,9 @@ export class LadderBucket {
   })
   group!: string;
   @Field({ description: 'The group in Swedish, for display' }) label!: string;
-  @Field(() => Int) total!: number;
+  @Field(() => Int, { nullable: true, description: `Actors in the group; ${SUPPRESSED_COUNT}` })
+  total!: number | null;
+  @Field({ description: SUPPRESSED_FLAG }) suppressed!: boolean;
   @Field(() => [StepCount]) steps!: StepCount[];
 }
 
@@ -75,21 +86,58 @@ export class LadderBucket {
 export class LadderTransition {
   @Field(() => LadderStep, { nullable: true, description: 'null: not engaged' }) from!: LadderStep | null;
   @Field(() => LadderStep, { nullable: true, description: 'null: not engaged' }) to!: LadderStep | null;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { nullable: true, description: `Actors who went so; ${SUPPRESSED_COUNT}` })
+  count!: number | null;
+  @Field({ description: SUPPRESSED_FLAG }) suppressed!: boolean;
 }
 
-@ObjectType({ description: 'The movement between two dates in one answer, as the committee follows it up' })
+/** The figures of a LadderMovement that disclosure control may withhold. */
+export const MOVEMENT_FIGURES = [
+  'movedUp',
+  'movedDown',
+  'unchanged',
+  'newlyEngaged',
+  'noLongerEngaged',
+  'passiveToActive',
+] as const;
+export type MovementFigure = (typeof MOVEMENT_FIGURES)[number];
+
+@ObjectType({
+  description:
+    'The movement between two dates in one answer, as the committee follows it up. For the committee a ' +
+    'figure can be null (suppressed: fewer than DISCLOSURE_MIN_COUNT persons, or it would give such a ' +
+    'count away); suppressedFields names those figures',
+})
 export class LadderMovement {
-  @Field(() => Int) movedUp!: number;
-  @Field(() => Int) movedDown!: number;
-  @Field(() => Int) unchanged!: number;
-  @Field(() => Int, { description: 'Not engaged at the start, engaged at the end' }) newlyEngaged!: number;
-  @Field(() => Int, { description: 'Engaged at the start, not at the end' }) noLongerEngaged!: number;
+  @Field(() => Int, { nullable: true, description: `Went to a higher step; ${SUPPRESSED_COUNT}` })
+  movedUp!: number | null;
+  @Field(() => Int, { nullable: true, description: `Went to a lower step; ${SUPPRESSED_COUNT}` })
+  movedDown!: number | null;
+  @Field(() => Int, { nullable: true, description: `Stayed on the same step; ${SUPPRESSED_COUNT}` })
+  unchanged!: number | null;
   @Field(() => Int, {
-    description:
-      'From passive listener (steps 1–2) to active (steps 3–5); the newly engaged are counted apart',
+    nullable: true,
+    description: `Not engaged at the start, engaged at the end; ${SUPPRESSED_COUNT}`,
   })
-  passiveToActive!: number;
+  newlyEngaged!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: `Engaged at the start, not at the end; ${SUPPRESSED_COUNT}`,
+  })
+  noLongerEngaged!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'From passive listener (steps 1–2) to active (steps 3–5); the newly engaged are counted apart; ' +
+      SUPPRESSED_COUNT,
+  })
+  passiveToActive!: number | null;
+  @Field(() => [String], {
+    description:
+      'Names of the figures above that are null because disclosure control withholds them ' +
+      '(e.g. ["movedDown", "unchanged"]); always empty for ADMIN, EVENT_STAFF and STRATEGIST',
+  })
+  suppressedFields!: MovementFigure[];
   @Field(() => [LadderTransition]) transitions!: LadderTransition[];
 }
 

@@ -61,36 +61,49 @@ export class ActorLadderResolver {
 export class LadderResolver {
   constructor(private readonly service: LadderService) {}
 
-  @Query(() => [LadderBucket], { description: 'Actors on each step on a date (default today), per group' })
+  @Query(() => [LadderBucket], {
+    description:
+      'Actors on each step on a date, per group. Staff: any date, default today. The committee: the last ' +
+      'day of a quarter that has ended (asOf), default the last one, with counts of fewer than ' +
+      'DISCLOSURE_MIN_COUNT persons suppressed (null, suppressed: true), and further counts where totals ' +
+      'would give them away',
+  })
   ladderDistribution(
+    @CurrentUser() user: UserEntity,
     @Args('asOf', { type: () => GraphQLDate, nullable: true }) asOf: string | null,
     @Args('groupBy', { type: () => LadderGrouping, defaultValue: LadderGrouping.NONE })
     groupBy: LadderGrouping,
     @Args('filter', { type: () => LadderFilterInput, nullable: true }) filter: LadderFilterInput | null,
   ): Promise<LadderBucket[]> {
-    return this.service.distribution(asOf, groupBy, filter ?? {});
+    return this.service.distribution(asOf, groupBy, filter ?? {}, user);
   }
 
   @Query(() => [LadderTransition], {
-    description: 'How many actors went from each step (null: not engaged) to each step',
+    description:
+      'How many actors went from each step (null: not engaged) to each step. For the committee from and ' +
+      'to are ends of quarters that have ended (to later than from), and counts are suppressed as in ladderDistribution',
   })
   ladderTransitions(
+    @CurrentUser() user: UserEntity,
     @Args('from', { type: () => GraphQLDate }) from: string,
     @Args('to', { type: () => GraphQLDate }) to: string,
     @Args('filter', { type: () => LadderFilterInput, nullable: true }) filter: LadderFilterInput | null,
   ): Promise<LadderTransition[]> {
-    return this.service.transitions(from, to, filter ?? {});
+    return this.service.transitions(from, to, filter ?? {}, user);
   }
 
   @Query(() => LadderMovement, {
-    description: 'Moved up, down, newly engaged and passive-to-active between two dates',
+    description:
+      'Moved up, down, newly engaged and passive-to-active between two dates. For the committee from and ' +
+      'to are ends of quarters that have ended, and figures are suppressed as in ladderTransitions',
   })
   ladderMovement(
+    @CurrentUser() user: UserEntity,
     @Args('from', { type: () => GraphQLDate }) from: string,
     @Args('to', { type: () => GraphQLDate }) to: string,
     @Args('filter', { type: () => LadderFilterInput, nullable: true }) filter: LadderFilterInput | null,
   ): Promise<LadderMovement> {
-    return this.service.movement(from, to, filter ?? {});
+    return this.service.movement(from, to, filter ?? {}, user);
   }
 
   @Query(() => LadderStatus)

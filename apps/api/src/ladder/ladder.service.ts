@@ -2,12 +2,14 @@ import {
   CalendarDate,
   describeReason,
   DomainValidationError,
+  exactCount,
   LADDER_STEPS,
   ladderStepLabelSv,
   sectorLabelSv,
   stepOf,
   stockholmDate,
   LadderStep,
+  Role,
   Sector,
 } from '@crm/domain';
 import { Grouping, LadderFilter, LadderQueries, LadderRepository, PeriodRow } from '@crm/persistence';
@@ -15,6 +17,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GraphqlContext } from '../auth/request-context';
 import { initiativeLoaders } from '../initiatives/initiative.loaders';
+import { DisclosedGroup, GroupCounts, LadderDisclosureService } from './ladder-disclosure.service';
 import { LadderNotifier } from './ladder-notifier.service';
 import {
   LadderBucket,
@@ -24,13 +27,20 @@ import {
   LadderReason,
   LadderStatus,
   LadderTransition,
+  MOVEMENT_FIGURES,
 } from './ladder.models';
+
+/** Who asks: the role decides how much detail the aggregates show. */
+export interface Viewer {
+  role: Role;
+}
 
 @Injectable()
 export class LadderService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifier: LadderNotifier,
+    private readonly disclosure: LadderDisclosureService,
   ) {}
 
   today(): CalendarDate {
@@ -104,68 +114,107 @@ export class LadderService {
     );
   }
 
+  /**
+   * Actors per step and group on a day. `viewer` decides the detail: exact numbers for roles that may
+   * read personal data; for the committee a quarter end and disclosure control (LadderDisclosureService).
+   */
   async distribution(
     asOf: string | null | undefined,
     grouping: Grouping,
     filter: LadderFilter,
+    viewer: Viewer,
   ): Promise<LadderBucket[]> {
+    const exact = this.disclosure.exactFor(viewer.role);
     // The Date scalar has already refused anything but YYYY-MM-DD.
-    const day = asOf ?? this.today();
-    const rows = await new LadderQueries(this.dataSource.manager).distribution(day, grouping, filter ?? {});
-    const groups = new Map<string, Map<number, number>>();
-    if (grouping === 'NONE') groups.set('ALL', new Map());
+    const day = exact ? (asOf ?? this.today()) : this.disclosure.committeeDay(asOf);
+    const rows = await new LadderQueries(this.dataSource.manager).distribution(day, grouping, filter ?? {}, {
+      withPersons: !exact,
+    });
+    const groups = new Map<string, GroupCounts>();
+    const groupOf = (group: string) => {
+      const found = groups.get(group) ?? {
+        group,
+        counts: LADDER_STEPS.map(() => 0),
+        persons: LADDER_STEPS.map(() => 0),
+      };
+      groups.set(group, found);
+      return found;
+    };
+    if (grouping === 'NONE') groupOf('ALL');
     for (const row of rows) {
-      const counts = groups.get(row.group) ?? new Map<number, number>();
-      counts.set(row.step, row.count);
-      groups.set(row.group, counts);
+      const g = groupOf(row.group);
+      (g.counts as number[])[row.step - 1] = row.count;
+      (g.persons as number[])[row.step - 1] = row.persons ?? 0;
     }
     const labels =
       grouping === 'MUNICIPALITY'
         ? await this.municipalityNames([...groups.keys()])
         : new Map<string, string>();
-    return [...groups.entries()]
-      .map(([group, counts]) => ({
-        group,
-        label: labels.get(group) ?? groupLabel(grouping, group),
-        total: [...counts.values()].reduce((a, b) => a + b, 0),
-        steps: LADDER_STEPS.map((step, i) => ({ step, count: counts.get(i + 1) ?? 0 })),
-      }))
-      .sort((a, b) => b.total - a.total || a.group.localeCompare(b.group));
+    const disclosed: DisclosedGroup[] = exact
+      ? [...groups.values()].map((g) => ({
+          group: g.group,
+          total: exactCount(g.counts.reduce((a, b) => a + b, 0)),
+          steps: g.counts.map(exactCount),
+        }))
+      : this.disclosure.distribution(grouping, [...groups.values()]);
+    const buckets = disclosed.map((g) => ({
+      group: g.group,
+      label: labels.get(g.group) ?? groupLabel(grouping, g.group),
+      total: g.total.count,
+      suppressed: g.total.suppressed,
+      steps: LADDER_STEPS.map((step, i) => ({ step, ...g.steps[i] })),
+    }));
+    // The committee's answer is in the order of the groups: an order by size would hint at what is withheld.
+    return exact
+      ? buckets.sort((a, b) => (b.total ?? 0) - (a.total ?? 0) || a.group.localeCompare(b.group))
+      : buckets.sort((a, b) => a.group.localeCompare(b.group));
   }
 
-  async transitions(from: string, to: string, filter: LadderFilter): Promise<LadderTransition[]> {
-    if (to < from) throw new DomainValidationError('to', 'must not be before from');
-    const rows = await new LadderQueries(this.dataSource.manager).transitions(from, to, filter ?? {});
-    return rows
+  async transitions(
+    from: string,
+    to: string,
+    filter: LadderFilter,
+    viewer: Viewer,
+  ): Promise<LadderTransition[]> {
+    return (await this.movement(from, to, filter, viewer)).transitions;
+  }
+
+  /** Transitions and the movement made of them, disclosed together so both answers agree. */
+  async movement(from: string, to: string, filter: LadderFilter, viewer: Viewer): Promise<LadderMovement> {
+    const exact = this.disclosure.exactFor(viewer.role);
+    if (exact && to < from) throw new DomainValidationError('to', 'must not be before from');
+    const period = exact ? { from, to } : this.disclosure.committeePeriod(from, to);
+    const rows = (
+      await new LadderQueries(this.dataSource.manager).transitions(period.from, period.to, filter ?? {}, {
+        withPersons: !exact,
+      })
+    ).map((r) => ({ from: r.from ?? 0, to: r.to ?? 0, count: r.count, persons: r.persons ?? r.count }));
+    const d = this.disclosure.movement(rows, exact);
+    const transitions = rows
       .map((r) => ({
-        from: r.from === null ? null : stepOf(r.from),
-        to: r.to === null ? null : stepOf(r.to),
-        count: r.count,
+        from: r.from === 0 ? null : stepOf(r.from),
+        to: r.to === 0 ? null : stepOf(r.to),
+        ...d.cells[r.from][r.to],
       }))
       .sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to));
-  }
-
-  async movement(from: string, to: string, filter: LadderFilter): Promise<LadderMovement> {
-    const transitions = await this.transitions(from, to, filter);
-    const m: LadderMovement = {
-      movedUp: 0,
-      movedDown: 0,
-      unchanged: 0,
-      newlyEngaged: 0,
-      noLongerEngaged: 0,
-      passiveToActive: 0,
+    const figures = {
+      movedUp: d.movedUp,
+      movedDown: d.movedDown,
+      unchanged: d.unchanged,
+      newlyEngaged: d.newlyEngaged,
+      noLongerEngaged: d.noLongerEngaged,
+      passiveToActive: d.passiveToActive,
+    };
+    return {
+      movedUp: figures.movedUp.count,
+      movedDown: figures.movedDown.count,
+      unchanged: figures.unchanged.count,
+      newlyEngaged: figures.newlyEngaged.count,
+      noLongerEngaged: figures.noLongerEngaged.count,
+      passiveToActive: figures.passiveToActive.count,
+      suppressedFields: MOVEMENT_FIGURES.filter((f) => figures[f].suppressed),
       transitions,
     };
-    for (const t of transitions) {
-      const [a, b] = [order(t.from), order(t.to)];
-      if (t.from === null) m.newlyEngaged += t.count;
-      else if (t.to === null) m.noLongerEngaged += t.count;
-      if (b > a) m.movedUp += t.count;
-      else if (b < a) m.movedDown += t.count;
-      else m.unchanged += t.count;
-      if (a >= 1 && a <= 2 && b >= 3) m.passiveToActive += t.count;
-    }
-    return m;
   }
 
   async status(): Promise<LadderStatus> {
