@@ -54,7 +54,11 @@ export function fieldOfRefusedValue(
       .filter((l) => typeof l.value === 'number')
       .sort((a, b) => Math.abs(b.value as number) - Math.abs(a.value as number))[0];
   } else if (sqlState === '22007' || sqlState === '22008') {
-    chosen = leaves.find(
+    // PostgreSQL's timestamps run from 4713 BC to 294276 AD; JavaScript's reach 271821 BC.
+    const outOfRange = (d: Date) =>
+      Number.isNaN(d.getTime()) || d.getUTCFullYear() < -4712 || d.getUTCFullYear() > 294_275;
+    chosen = leaves.find((l) => l.value instanceof Date && outOfRange(l.value));
+    chosen ??= leaves.find(
       (l) => l.value instanceof Date || (typeof l.value === 'string' && DATE_LIKE.test(l.value)),
     );
     chosen ??= leaves.find((l) => l.key === 'after');
