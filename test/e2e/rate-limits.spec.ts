@@ -21,10 +21,15 @@ async function graphql(
   query: string,
   token: string | null,
   variables: Json = {},
+  headers: Record<string, string> = {},
 ): Promise<Answer> {
   const response = await fetch(`${api.baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphqlResponse<Json>;
@@ -103,9 +108,11 @@ describe('rate limits', () => {
     );
     expect(new Set(codes(twoFields))).toEqual(new Set(['UNAUTHENTICATED']));
     expect(codes(await graphql(api, ME, null))).toEqual(['UNAUTHENTICATED']);
-    expect(codes(await graphql(api, ME, 'garbage'))).toEqual(['UNAUTHENTICATED']);
+    // No proxy is trusted (TRUST_PROXY empty): a forged X-Forwarded-For does not make a new address.
+    const forged = { 'x-forwarded-for': '203.0.113.7' };
+    expect(codes(await graphql(api, ME, 'garbage', {}, forged))).toEqual(['UNAUTHENTICATED']);
 
-    const refused = await graphql(api, ME, unknown);
+    const refused = await graphql(api, ME, unknown, {}, { 'x-forwarded-for': '203.0.113.8' });
     expectRateLimited(refused);
     expect(refused.data).toBeNull();
     expectRateLimited(await graphql(api, ME, null));
