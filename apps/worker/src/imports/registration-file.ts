@@ -153,7 +153,7 @@ interface ParsedRecord {
 }
 
 /** Bytes handed to csv-parse at a time. */
-const CSV_CHUNK_BYTES = 64 * 1024;
+const CSV_CHUNK_BYTES = 16 * 1024;
 /** Records read between two yields to the event loop, so other queues' jobs keep running. */
 const RECORDS_PER_YIELD = 2_000;
 

@@ -17,6 +17,9 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_IMPORT_LIMITS, ImportLimits } from './import-limits';
 import { readRegistrationTable, TableRow } from './registration-file';
 
+/** Rows interpreted between two yields to the event loop. */
+const ROWS_PER_YIELD = 1_000;
+
 /** Rows per transaction: large enough to be quick, small enough that a restart loses little. */
 export const IMPORT_BATCH_SIZE = 500;
 
@@ -67,7 +70,7 @@ export class RegistrationImporter {
         this.limits,
       );
       const mapping = recogniseColumns(table.headers);
-      rows = interpretAll(table.rows, mapping);
+      rows = await interpretAll(table.rows, mapping);
       await imports.describe(importId, rows.length, mapping.ignoredColumns);
     } catch (error) {
       if (error instanceof DomainValidationError) {
@@ -181,13 +184,15 @@ function refusalReason(error: unknown): string {
  * (the same email, or the same name and organisation without one) is rejected with the line of
  * the first, so one person is never registered twice from one list.
  */
-export function interpretAll(
+export async function interpretAll(
   table: readonly TableRow[],
   mapping: ColumnMapping,
-): (ListRegistration | RejectedRow)[] {
+): Promise<(ListRegistration | RejectedRow)[]> {
   const firstLine = new Map<string, number>();
   const result: (ListRegistration | RejectedRow)[] = [];
-  for (const { line, cells } of table) {
+  for (const [index, { line, cells }] of table.entries()) {
+    // A long list takes a while: let the worker's other jobs (ladder, reports) in between.
+    if (index > 0 && index % ROWS_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
     const interpreted = interpretRow(cells, mapping, line);
     if (!interpreted) continue; // a blank line
     if (!interpreted.ok) {
