@@ -1,5 +1,5 @@
 import { DisclosedCount, Role } from '@crm/domain';
-import { AppConfig } from '@crm/persistence';
+import { AppConfig, Grouping } from '@crm/persistence';
 import fc from 'fast-check';
 import { GroupCounts, LadderDisclosureService, TransitionCounts } from './ladder-disclosure.service';
 
@@ -63,7 +63,7 @@ describe('LadderDisclosureService', () => {
     fc.assert(
       fc.property(
         groups,
-        fc.constantFrom('SECTOR', 'GENDER', 'MEETING_PLACE') as fc.Arbitrary<'SECTOR'>,
+        fc.constantFrom<Grouping>('SECTOR', 'GENDER', 'MEETING_PLACE'),
         (rows, grouping) => {
           const input: GroupCounts[] = rows.map((r, i) => ({
             group: `g${i}`,
