@@ -259,11 +259,14 @@ export async function measureGraphqlLimits({
   };
 }
 
-// `node scripts/bench/graphql-limits.mjs [distDir]` runs this step alone.
+// `node scripts/bench/graphql-limits.mjs [distDir]` runs this step alone (BENCH_BASE_URL and
+// BENCH_TOKEN add the timings through a running API).
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   measureGraphqlLimits({
     distDir: process.argv[2] ? path.resolve(process.argv[2]) : undefined,
     redisUrl: process.env.REDIS_URL,
+    baseUrl: process.env.BENCH_BASE_URL,
+    token: process.env.BENCH_TOKEN,
     log: (msg) => console.log(`[bench] ${msg}`),
   }).then(
     (result) => console.log(JSON.stringify(result, null, 2)),
