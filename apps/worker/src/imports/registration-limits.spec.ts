@@ -5,7 +5,7 @@ import { inlineRow, repeated, SHEET_END, SHEET_START, xlsxEntries, zip } from '.
 /* eslint-enable @nx/enforce-module-boundaries */
 import { DEFAULT_IMPORT_LIMITS, ImportLimits } from './import-limits';
 import { readRegistrationTable } from './registration-file';
-import { MAX_COLUMNS } from './xlsx-reader';
+import { MAX_COLUMNS, MAX_SHARED_STRINGS } from './xlsx-reader';
 
 async function errorOf(promise: Promise<unknown>): Promise<DomainValidationError> {
   try {
@@ -133,5 +133,22 @@ describe('registration lists larger than a list can be', () => {
     const lying = await zip(xlsxEntries({ data: body, declaredSize: 4_096 }));
     const error = await errorOf(readRegistrationTable(lying, 'XLSX'));
     expect(error.message).toMatch(/^Excel-filen är skadad/u);
+  });
+
+  it('refuses an .xlsx with more shared strings than a list can use, before holding them all', async () => {
+    const strings = function* () {
+      yield Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
+      for (let i = 0; i <= MAX_SHARED_STRINGS; i += 10_000) {
+        let chunk = '';
+        for (let j = i; j < i + 10_000; j++) chunk += `<si><t>${j}</t></si>`;
+        yield Buffer.from(chunk);
+      }
+      yield Buffer.from('</sst>');
+    };
+    const bytes = await sheet(`${inlineRow(1, ['Namn'])}${inlineRow(2, ['Anna'])}`, [
+      { name: 'xl/sharedStrings.xml', data: strings() },
+    ]);
+    const error = await errorOf(readRegistrationTable(bytes, 'XLSX'));
+    expect(error.message).toMatch(/^Listan innehåller mer data än en deltagarlista kan ha/u);
   });
 });

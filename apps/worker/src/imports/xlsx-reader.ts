@@ -29,7 +29,7 @@ export const MAX_CELLS = 5_000_000;
 /** Characters of shared strings one workbook may hold in memory. */
 export const MAX_SHARED_TEXT = 32 * 1_048_576;
 /** Shared strings one workbook may hold. */
-export const MAX_SHARED_STRINGS = 2_000_000;
+export const MAX_SHARED_STRINGS = 1_000_000;
 /** Excel's own limit on the characters of one cell: anything longer is cut there. */
 const MAX_CELL_TEXT = 32_767;
 /** Excel allows 64,000 cell formats; styles beyond this are not looked at. */
