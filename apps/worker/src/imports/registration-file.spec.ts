@@ -1,6 +1,9 @@
 import { DomainValidationError, sniffRegistrationFile } from '@crm/domain';
 import { Workbook } from 'exceljs';
 import * as iconv from 'iconv-lite';
+// The zip writer is shared with the end-to-end tests and stays out of the build.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { inlineRow, SHEET_START, xlsxEntries, zip } from '../../../../test/support/zip';
 import { cellText, decodeCsv, readRegistrationTable, RegistrationTable } from './registration-file';
 
 async function errorOf(promise: Promise<unknown>): Promise<DomainValidationError> {
@@ -310,6 +313,24 @@ describe('readRegistrationTable: XLSX', () => {
         hyperlink: 'x',
       }),
     ).toBe('a@x.se');
+  });
+
+  it('shows a cell holding nothing but a link as its address', async () => {
+    const sheet =
+      SHEET_START.replace(
+        '<worksheet ',
+        '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+      ) +
+      inlineRow(1, ['Namn', 'E-post', 'Webb']) +
+      `<row r="2"><c r="A2" t="inlineStr"><is><t>Jörgen</t></is></c><c r="B2" s="1"/><c r="C2" t="inlineStr"><is><t>Hemsida</t></is></c></row>` +
+      `</sheetData><hyperlinks><hyperlink ref="B2" r:id="rId1"/><hyperlink ref="C2" r:id="rId2"/></hyperlinks></worksheet>`;
+    const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="mailto:Jorgen@x.se" TargetMode="External"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://x.se" TargetMode="External"/></Relationships>`;
+    const bytes = await zip(
+      xlsxEntries({ data: sheet }, [{ name: 'xl/worksheets/_rels/sheet1.xml.rels', data: rels }]),
+    );
+    expect((await readRegistrationTable(bytes, 'XLSX')).rows).toEqual([
+      { line: 2, cells: ['Jörgen', 'Jorgen@x.se', 'Hemsida'] },
+    ]);
   });
 
   it('takes a title row above the table for what it is', async () => {

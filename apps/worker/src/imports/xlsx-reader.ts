@@ -34,6 +34,8 @@ export const MAX_SHARED_STRINGS = 1_000_000;
 const MAX_CELL_TEXT = 32_767;
 /** Excel allows 64,000 cell formats; styles beyond this are not looked at. */
 const MAX_STYLES = 65_536;
+/** Hyperlinks of one sheet looked at (for cells that show nothing but their link). */
+const MAX_HYPERLINKS = 10_000;
 /** Rows read between two yields to the event loop, so other queues' jobs keep running. */
 const ROWS_PER_YIELD = 2_000;
 
@@ -111,7 +113,12 @@ function relsPathOf(part: string): string {
   return posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
 }
 
-async function readRelationships(archive: XlsxArchive, part: string): Promise<Map<string, Relationship>> {
+/** The part's relationships by id; external targets (hyperlinks) only when asked for, as they are. */
+async function readRelationships(
+  archive: XlsxArchive,
+  part: string,
+  external = false,
+): Promise<Map<string, Relationship>> {
   const rels = new Map<string, Relationship>();
   const name = archive.find(relsPathOf(part));
   if (!name) return rels;
@@ -120,8 +127,13 @@ async function readRelationships(archive: XlsxArchive, part: string): Promise<Ma
       if (event.kind !== 'open' || event.name !== 'Relationship') continue;
       const id = event.attributes.Id;
       const target = event.attributes.Target;
-      if (!id || !target || event.attributes.TargetMode === 'External') continue;
-      rels.set(id, { type: event.attributes.Type ?? '', target: resolveTarget(part, target) });
+      if (!id || !target) continue;
+      const type = event.attributes.Type ?? '';
+      if (event.attributes.TargetMode === 'External') {
+        if (external) rels.set(id, { type, target });
+      } else {
+        rels.set(id, { type, target: resolveTarget(part, target) });
+      }
     }
   }
   return rels;
@@ -239,6 +251,12 @@ async function readDateStyles(archive: XlsxArchive, part: string | null): Promis
   return dates;
 }
 
+/** `AB12` → 12; null without digits. */
+function rowOf(ref: string | undefined): number | null {
+  const digits = /\d+$/u.exec(ref ?? '');
+  return digits ? parseInt(digits[0], 10) : null;
+}
+
 /** `AB12` → 28; null without letters. */
 function columnOf(ref: string | undefined): number | null {
   if (!ref) return null;
@@ -329,6 +347,7 @@ async function readSheetRows(
   let capture: 'value' | 'inline' | null = null;
   let inInline = false;
   let inPhonetic = false;
+  const links: { line: number; column: number; id: string }[] = [];
 
   const events = xmlEvents(archive.inflate(part));
   try {
@@ -387,6 +406,13 @@ async function readSheetRows(
             case 't':
               if (cell && inInline && !inPhonetic) capture = 'inline';
               break;
+            case 'hyperlink': {
+              const line = rowOf(event.attributes.ref);
+              const column = columnOf(event.attributes.ref);
+              const id = attribute(event.attributes, 'id');
+              if (line && column && id && links.length < MAX_HYPERLINKS) links.push({ line, column, id });
+              break;
+            }
           }
         } else if (event.kind === 'text') {
           if (!cell || !capture) continue;
@@ -437,8 +463,9 @@ async function readSheetRows(
               if (stored % ROWS_PER_YIELD === 0) await yieldToEventLoop();
               break;
             case 'sheetData':
-              // The rows are all read: what follows (merged cells, print settings) is not needed.
-              return rows;
+              // The rows are all read; of what follows only the hyperlinks are looked at.
+              inSheetData = false;
+              break;
           }
         }
       }
@@ -446,7 +473,28 @@ async function readSheetRows(
   } finally {
     await events.return(undefined);
   }
+  if (links.length > 0) await showBareLinks(archive, part, rows, links);
   return rows;
+}
+
+/**
+ * A cell holding nothing but a hyperlink shows its address (without "mailto:"), as cellText shows
+ * such a cell when exceljs reads the whole workbook.
+ */
+async function showBareLinks(
+  archive: XlsxArchive,
+  part: string,
+  rows: SheetRow[],
+  links: readonly { line: number; column: number; id: string }[],
+): Promise<void> {
+  const rels = await readRelationships(archive, part, true);
+  const byLine = new Map(rows.map((row) => [row.line, row]));
+  for (const { line, column, id } of links) {
+    const row = byLine.get(line);
+    const target = rels.get(id)?.target;
+    if (!row || !target || column > row.cells.length || row.cells[column - 1] !== '') continue;
+    row.cells[column - 1] = target.replace(/^mailto:/iu, '').trim();
+  }
 }
 
 /**
