@@ -1,5 +1,5 @@
 import { computeReportFigures } from '@crm/persistence';
-import { ReportFigures } from '@crm/domain';
+import { discloseReport, exactReport, ReportFigures } from '@crm/domain';
 import { TestApi } from '../support/api';
 
 /**
@@ -305,7 +305,8 @@ describe('quarterly report figures from a known data set', () => {
     ]);
   });
 
-  it('names who reached step 5 without naming any person', () => {
+  it('names organisations that reached step 5 and only counts persons, per sector and meeting place', () => {
+    expect(figures.formatVersion).toBe(2);
     expect(figures.reachedInfluence).toEqual([
       {
         kind: 'ORGANISATION',
@@ -313,13 +314,46 @@ describe('quarterly report figures from a known data set', () => {
         reachedOn: '2026-09-01',
         reasonSv: 'Påverkan och handling: en medarbetare påverkade policy 2026-09-01',
       },
-      {
-        kind: 'PERSON',
-        descriptionSv: 'Utvecklingschef, Skellefteå kommun',
-        reachedOn: '2026-09-10',
-        reasonSv: 'Påverkan och handling: genomförde en ny lösning 2026-09-10',
-      },
     ]);
-    expect(JSON.stringify(figures)).not.toMatch(/Person (Ett|Två|Tre|Fyra|Fem)/);
+    // P5 (public sector) reached step 5 and attended Mötesplats Lycksele in the quarter.
+    expect(figures.reachedInfluencePersons).toMatchObject({
+      total: 1,
+      perSector: expect.arrayContaining([
+        { sector: 'PUBLIC_SECTOR', labelSv: 'Offentlig sektor', count: 1 },
+        { sector: 'ACADEMIA', labelSv: 'Akademi', count: 0 },
+      ]),
+    });
+    const places = Object.fromEntries(
+      figures.reachedInfluencePersons!.perMeetingPlace.map((p) => [p.code ?? 'NONE', p.count]),
+    );
+    expect(places).toEqual({
+      GRAND_HOTEL: 0,
+      MOTESPLATS_LYCKSELE: 1,
+      ALMEDALEN: 0,
+      DIGITALA_VASTERBOTTEN: 0,
+      NONE: 0,
+    });
+    expect(JSON.stringify(figures)).not.toMatch(/Person (Ett|Två|Tre|Fyra|Fem)|Utvecklingschef/);
+  });
+
+  it('keeps the persons behind every count, for disclosure control', () => {
+    const persons = figures.personCounts!;
+    // Engaged at the quarter's end: 5 actors, 4 persons (Skellefteå kommun is an organisation).
+    expect(persons['engaged@2026 K3']).toBe(4);
+    expect(persons['engagedIn:2482@2026 K3']).toBe(1); // Skellefteå: the kommun and P5
+    expect(persons['step@2026 K3:INFLUENCE']).toBe(1);
+    expect(persons['unique:GRAND_HOTEL@2026 K3']).toBe(1); // P1 and the organisation O1
+    expect(persons['move:NONE>INFLUENCE']).toBe(0); // O1 came onto the ladder at step 5
+    expect(persons['initiative:0']).toBe(1); // Skogsnäringens framtid: P1 and O1
+    expect(persons['reached']).toBe(1);
+  });
+
+  it('gives the committee no count of 1 or 2 persons, and staff every number', () => {
+    const committee = discloseReport(figures, 3).figures;
+    expect(committee.summary.engagedActors.current).toBe(5);
+    expect(committee.ladder.atEnd.map((s) => s.count)).toEqual([0, null, null, 0, null]);
+    expect(committee.municipalities.find((m) => m.code === '2482')!.engaged.current).toBeNull();
+    expect(committee.reachedInfluencePersons!.total).toBeNull();
+    expect(exactReport(figures).figures.ladder.atEnd.map((s) => s.count)).toEqual([0, 2, 1, 0, 2]);
   });
 });

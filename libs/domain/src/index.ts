@@ -14,4 +14,5 @@ export * from './initiatives';
 export * from './sector-guess';
 export * from './registrations';
 export * from './reports';
+export * from './spreadsheet';
 export * from './disclosure';

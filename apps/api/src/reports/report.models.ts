@@ -1,4 +1,15 @@
-import { ActorKind, Gender, InitiativeKind, LadderStep, MeetingPlaceCode, Sector } from '@crm/domain';
+import {
+  ActorKind,
+  discloseReport,
+  diffDisclosedFigures,
+  exactReport,
+  Gender,
+  InitiativeKind,
+  LadderStep,
+  MeetingPlaceCode,
+  Role,
+  Sector,
+} from '@crm/domain';
 import { QuarterlyReportRecord } from '@crm/persistence';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import '../common/enums';
@@ -18,17 +29,35 @@ registerEnumType(ReportStatus, {
 });
 
 // The figures as typed fields, one class per shape of libs/domain/src/reports/figures.ts.
+//
+// Disclosure control: what the COMMITTEE role reads of a report never reveals a count of 1..k−1
+// persons (k = DISCLOSURE_MIN_COUNT): such a count is null with `suppressed: true` beside it, and
+// so is a second count of the same table wherever a published total would give the first away.
+// ADMIN, EVENT_STAFF and STRATEGIST read exact numbers (suppressed always false). Persons who
+// reached step 5 are only counted, for every role: the report is the committee's document.
+
+const WITHHELD =
+  'null when withheld for the COMMITTEE role by disclosure control: a count of fewer than ' +
+  'DISCLOSURE_MIN_COUNT persons, or one that together with the totals beside it would give such a count away';
+const SUPPRESSED =
+  'true when a count beside it is withheld (null) by disclosure control; always false for ADMIN, ' +
+  'EVENT_STAFF and STRATEGIST, who receive exact numbers';
 
 @ObjectType({
-  description: 'A figure for the quarter, the quarter before and the same quarter a year earlier',
+  description:
+    'A figure for the quarter, the quarter before and the same quarter a year earlier. Counts of actors ' +
+    `include persons: each is ${WITHHELD}`,
 })
 export class ComparedFigure {
-  @Field(() => Int) current!: number;
-  @Field(() => Int) previousQuarter!: number;
-  @Field(() => Int) yearEarlier!: number;
+  @Field(() => Int, { nullable: true }) current!: number | null;
+  @Field(() => Int, { nullable: true }) previousQuarter!: number | null;
+  @Field(() => Int, { nullable: true }) yearEarlier!: number | null;
+  @Field({ description: `${SUPPRESSED} (any of the three)` }) suppressed!: boolean;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'One of the three largest changes, chosen among the figures the reader may see',
+})
 export class LargestChange {
   @Field({ description: 'The change as a Swedish sentence' }) textSv!: string;
   @Field() subjectSv!: string;
@@ -52,7 +81,9 @@ export class ReportSummary {
 export class MovementCell {
   @Field(() => LadderStep, { nullable: true, description: 'null: not engaged' }) from!: LadderStep | null;
   @Field(() => LadderStep, { nullable: true, description: 'null: not engaged' }) to!: LadderStep | null;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { nullable: true, description: `Actors who moved so; ${WITHHELD}` }) count!:
+    number | null;
+  @Field({ description: SUPPRESSED }) suppressed!: boolean;
 }
 
 @ObjectType()
@@ -98,7 +129,9 @@ export class InitiativeFigures {
   @Field(() => InitiativeKind) kind!: InitiativeKind;
   @Field() kindSv!: string;
   @Field(() => [Sector]) sectors!: Sector[];
-  @Field(() => Int) members!: number;
+  @Field(() => Int, { nullable: true, description: `Members (persons and organisations); ${WITHHELD}` })
+  members!: number | null;
+  @Field({ description: SUPPRESSED }) suppressed!: boolean;
 }
 
 @ObjectType()
@@ -125,7 +158,8 @@ export class SubRegionFigures extends AreaFigures {
 @ObjectType()
 export class GenderCount {
   @Field(() => Gender) gender!: Gender;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { nullable: true, description: `Persons; ${WITHHELD}` }) count!: number | null;
+  @Field({ description: SUPPRESSED }) suppressed!: boolean;
 }
 
 @ObjectType()
@@ -151,23 +185,83 @@ export class GenderFigures extends GenderSplit {
   @Field(() => [QuarterGender]) lastFourQuarters!: QuarterGender[];
 }
 
-@ObjectType({ description: 'Reached step 5; persons described by title and organisation, never by name' })
+@ObjectType({
+  description:
+    'An organisation that reached step 5, by name. Persons are never described, only counted ' +
+    '(reachedInfluencePersons); entries of reports made before that (figures format 1) that described ' +
+    'persons are withheld',
+})
 export class ReachedInfluence {
-  @Field(() => ActorKind) kind!: ActorKind;
-  @Field() descriptionSv!: string;
+  @Field(() => ActorKind, { description: 'ORGANISATION' }) kind!: ActorKind;
+  @Field({ description: 'The organisation’s name' }) descriptionSv!: string;
   @Field() reachedOn!: string;
   @Field() reasonSv!: string;
 }
 
 @ObjectType()
-export class FigureChange {
-  @Field() whatSv!: string;
-  @Field(() => Int) before!: number;
-  @Field(() => Int) after!: number;
+export class SectorPersons {
+  @Field(() => Sector) sector!: Sector;
+  @Field() labelSv!: string;
+  @Field(() => Int, { nullable: true, description: `Persons; ${WITHHELD}` }) count!: number | null;
+  @Field({ description: SUPPRESSED }) suppressed!: boolean;
 }
 
-@ObjectType({ description: 'The frozen figures of a quarterly report' })
+@ObjectType()
+export class MeetingPlacePersons {
+  @Field(() => MeetingPlaceCode, {
+    nullable: true,
+    description: 'null: persons who attended no meeting place in the quarter',
+  })
+  code!: MeetingPlaceCode | null;
+  @Field() nameSv!: string;
+  @Field(() => Int, { nullable: true, description: `Persons; ${WITHHELD}` }) count!: number | null;
+  @Field({ description: SUPPRESSED }) suppressed!: boolean;
+}
+
+@ObjectType({
+  description:
+    'Persons who reached step 5 in the quarter: counted, never described. For reports made before ' +
+    'persons were counted (figures format 1) only the total is known and both lists are empty',
+})
+export class ReachedInfluencePersons {
+  @Field(() => Int, { nullable: true, description: `Persons; ${WITHHELD}` }) total!: number | null;
+  @Field({ description: SUPPRESSED }) suppressed!: boolean;
+  @Field(() => [SectorPersons], { description: 'Per sector; adds up to the total' })
+  perSector!: SectorPersons[];
+  @Field(() => [MeetingPlacePersons], {
+    description:
+      'Per meeting place where they attended an event in the quarter (a person may count at several), ' +
+      'then those who attended none',
+  })
+  perMeetingPlace!: MeetingPlacePersons[];
+}
+
+@ObjectType()
+export class FigureChange {
+  @Field() whatSv!: string;
+  @Field(() => Int, { nullable: true, description: WITHHELD }) before!: number | null;
+  @Field(() => Int, { nullable: true, description: WITHHELD }) after!: number | null;
+  @Field({ description: SUPPRESSED }) suppressed!: boolean;
+}
+
+@ObjectType({
+  description:
+    'The frozen figures of a quarterly report. For the COMMITTEE role after disclosure control: counts of ' +
+    '1..k−1 persons, and counts that would give one away, are null with suppressed: true',
+})
 export class ReportFigures {
+  @Field(() => Int, {
+    description:
+      '1: made before disclosure control (persons who reached step 5 were described; those entries are ' +
+      'withheld); 2: persons are only counted',
+  })
+  formatVersion!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'k of the disclosure control applied to these figures (DISCLOSURE_MIN_COUNT); null when they are exact',
+  })
+  disclosureMinCount!: number | null;
   @Field(() => Int) year!: number;
   @Field(() => Int) quarter!: number;
   @Field() periodStart!: string;
@@ -187,7 +281,43 @@ export class ReportFigures {
   @Field(() => AreaFigures) outsideCounty!: AreaFigures;
   @Field(() => AreaFigures) unknownLocation!: AreaFigures;
   @Field(() => GenderFigures) gender!: GenderFigures;
-  @Field(() => [ReachedInfluence]) reachedInfluence!: ReachedInfluence[];
+  @Field(() => [ReachedInfluence], { description: 'Organisations that reached step 5 in the quarter' })
+  reachedInfluence!: ReachedInfluence[];
+  @Field(() => ReachedInfluencePersons) reachedInfluencePersons!: ReachedInfluencePersons;
+}
+
+/** How the caller reads a report: the committee after disclosure control, everyone else exactly. */
+export interface ReportView {
+  /** k when the figures are disclosed (COMMITTEE), null for exact figures. */
+  minCount: number | null;
+  /** The figures of the READY version before this one, to list the changes as the committee may see them. */
+  previous?: QuarterlyReportRecord | null;
+}
+
+export function reportView(role: Role, minCount: number): ReportView {
+  return { minCount: role === Role.COMMITTEE ? minCount : null };
+}
+
+function viewFigures(r: QuarterlyReportRecord, view: ReportView): ReportFigures | null {
+  if (!r.figures) return null;
+  const disclosed =
+    view.minCount === null ? exactReport(r.figures) : discloseReport(r.figures, view.minCount);
+  return Object.assign(new ReportFigures(), {
+    ...disclosed.figures,
+    formatVersion: r.figures.formatVersion ?? 1,
+    disclosureMinCount: view.minCount,
+  }) as ReportFigures;
+}
+
+function viewChanges(r: QuarterlyReportRecord, view: ReportView): FigureChange[] | null {
+  if (r.changes === null) return null;
+  if (view.minCount === null) return r.changes.map((c) => ({ ...c, suppressed: false }));
+  // The committee sees what differs between the two versions as disclosed.
+  if (!view.previous?.figures || !r.figures) return [];
+  return diffDisclosedFigures(
+    discloseReport(view.previous.figures, view.minCount).figures,
+    discloseReport(r.figures, view.minCount).figures,
+  ) as FigureChange[];
 }
 
 @ObjectType()
@@ -209,7 +339,7 @@ export class QuarterlyReport {
   })
   changes!: FigureChange[] | null;
 
-  static from(r: QuarterlyReportRecord): QuarterlyReport {
+  static from(r: QuarterlyReportRecord, view: ReportView): QuarterlyReport {
     const ready = r.status === 'READY';
     return Object.assign(new QuarterlyReport(), {
       id: r.id,
@@ -221,8 +351,8 @@ export class QuarterlyReport {
       generatedAt: r.generatedAt,
       pdfUrl: ready ? `/reports/${r.id}.pdf` : null,
       xlsxUrl: ready ? `/reports/${r.id}.xlsx` : null,
-      figures: ready ? r.figures : null,
-      changes: ready ? r.changes : null,
+      figures: ready ? viewFigures(r, view) : null,
+      changes: ready ? viewChanges(r, view) : null,
     });
   }
 }

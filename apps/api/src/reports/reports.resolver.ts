@@ -12,8 +12,12 @@ export class ReportsResolver {
 
   @Query(() => [QuarterlyReport], { description: 'Every version of every quarter of the year, oldest first' })
   @Requires(Permission.READ_AGGREGATES)
-  async quarterlyReports(@Args('year', { type: () => Int }) year: number): Promise<QuarterlyReport[]> {
-    return (await this.service.list(year)).map((r) => QuarterlyReport.from(r));
+  async quarterlyReports(
+    @Args('year', { type: () => Int }) year: number,
+    @CurrentUser() user: UserEntity,
+  ): Promise<QuarterlyReport[]> {
+    const reports = await this.service.list(year);
+    return reports.map((r) => QuarterlyReport.from(r, this.service.view(user, r, reports)));
   }
 
   @Query(() => QuarterlyReport, {
@@ -24,10 +28,11 @@ export class ReportsResolver {
   async quarterlyReport(
     @Args('year', { type: () => Int }) year: number,
     @Args('quarter', { type: () => Int }) quarter: number,
-    @Args('version', { type: () => Int, nullable: true }) version?: number | null,
+    @Args('version', { type: () => Int, nullable: true }) version: number | null | undefined,
+    @CurrentUser() user: UserEntity,
   ): Promise<QuarterlyReport | null> {
     const report = await this.service.find(year, quarter, version);
-    return report ? QuarterlyReport.from(report) : null;
+    return report ? QuarterlyReport.from(report, await this.service.viewOf(user, report)) : null;
   }
 
   @Mutation(() => QuarterlyReport, {
@@ -41,6 +46,7 @@ export class ReportsResolver {
     @Args('quarter', { type: () => Int }) quarter: number,
     @CurrentUser() user: UserEntity,
   ): Promise<QuarterlyReport> {
-    return QuarterlyReport.from(await this.service.generate(year, quarter, user));
+    const report = await this.service.generate(year, quarter, user);
+    return QuarterlyReport.from(report, await this.service.viewOf(user, report));
   }
 }

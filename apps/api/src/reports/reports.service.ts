@@ -1,7 +1,15 @@
-import { DomainValidationError, Quarter, requireReportableQuarter } from '@crm/domain';
-import { AuditRepository, QuarterlyReportRecord, ReportRepository, UserEntity } from '@crm/persistence';
-import { Injectable } from '@nestjs/common';
+import { DomainValidationError, Quarter, requireReportableQuarter, Role } from '@crm/domain';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditRepository,
+  QuarterlyReportRecord,
+  ReportRepository,
+  UserEntity,
+} from '@crm/persistence';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReportView, reportView } from './report.models';
 import { ReportQueue } from './report-queue.service';
 
 @Injectable()
@@ -9,7 +17,42 @@ export class ReportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: ReportQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * How `user` reads `report`: the COMMITTEE after disclosure control, with the previous READY
+   * version among `others` (versions of the same year) to list the changes as it may see them.
+   */
+  view(
+    user: UserEntity,
+    report: QuarterlyReportRecord,
+    others: readonly QuarterlyReportRecord[],
+  ): ReportView {
+    const view = reportView(user.role, this.config.DISCLOSURE_MIN_COUNT);
+    if (view.minCount === null || report.changes === null) return view;
+    const previous = others
+      .filter(
+        (o) =>
+          o.year === report.year &&
+          o.quarter === report.quarter &&
+          o.version < report.version &&
+          o.status === 'READY',
+      )
+      .sort((a, b) => b.version - a.version)[0];
+    return { ...view, previous: previous ?? null };
+  }
+
+  /** As `view`, looking up the previous READY version when the committee needs it. */
+  async viewOf(user: UserEntity, report: QuarterlyReportRecord): Promise<ReportView> {
+    const view = reportView(user.role, this.config.DISCLOSURE_MIN_COUNT);
+    if (user.role !== Role.COMMITTEE || report.changes === null) return view;
+    const previous = await new ReportRepository(this.dataSource.manager).previousReady(
+      { year: report.year, quarter: report.quarter as Quarter['quarter'] },
+      report.version,
+    );
+    return { ...view, previous };
+  }
 
   /** A new version of the quarter's report; earlier versions stay as they were. */
   async generate(year: number, quarter: number, user: UserEntity): Promise<QuarterlyReportRecord> {

@@ -1,5 +1,7 @@
 import { QUARTERLY_REPORT_SCHEDULE, quarterEndedBefore, quarterLabel } from '@crm/domain';
 import {
+  APP_CONFIG,
+  AppConfig,
   JobName,
   QUARTERLY_REPORT_SCHEDULER_ID,
   quarterlyReportJob,
@@ -7,7 +9,7 @@ import {
   ReportRepository,
 } from '@crm/persistence';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ReportGenerator } from './report-generator';
@@ -29,9 +31,10 @@ export class ReportProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(REPORT_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
-    this.generator = new ReportGenerator(dataSource);
+    this.generator = new ReportGenerator(dataSource, config.DISCLOSURE_MIN_COUNT);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,5 +1,6 @@
 import { genderLabelSv, sectorLabelSv } from '../enums';
 import { ladderStepLabelSv } from '../ladder/steps';
+import { ActorKind } from '../enums';
 import { Compared, FigureChange, LargestChange, ReportFigures, StepCount } from './figures';
 
 /** 12 345 and −57, as Swedish text writes numbers (a narrow no-break space groups thousands). */
@@ -38,23 +39,58 @@ export function largestChanges(
     }));
 }
 
-const steps = (prefix: string, counts: readonly StepCount[]): [string, number][] =>
-  counts.map((s) => [`${prefix} › ${ladderStepLabelSv[s.step]}`, s.count]);
-const compared = (prefix: string, value: Compared): [string, number][] => [[prefix, value.current]];
+/**
+ * What the largest changes are chosen from: the engaged, each step, each meeting place's unique
+ * actors, each sector's and each municipality's engaged, against the quarter before.
+ */
+export function reportChangeCandidates<N extends number | null>(
+  f: ReportFigures<N>,
+): { subjectSv: string; current: N; previous: N }[] {
+  return [
+    {
+      subjectSv: 'Engagerade aktörer',
+      current: f.summary.engagedActors.current,
+      previous: f.summary.engagedActors.previousQuarter,
+    },
+    ...f.ladder.atEnd.map((s) => ({
+      subjectSv: ladderStepLabelSv[s.step],
+      current: s.count,
+      previous: f.ladder.atEndPreviousQuarter.find((p) => p.step === s.step)!.count,
+    })),
+    ...f.meetingPlaces.map((p) => ({
+      subjectSv: `${p.nameSv}, unika aktörer`,
+      current: p.uniqueActors.current,
+      previous: p.uniqueActors.previousQuarter,
+    })),
+    ...f.sectors.map((s) => ({
+      subjectSv: `${s.labelSv}, engagerade`,
+      current: s.engaged.current,
+      previous: s.engaged.previousQuarter,
+    })),
+    ...f.municipalities.map((m) => ({
+      subjectSv: `${m.nameSv}, engagerade`,
+      current: m.engaged.current,
+      previous: m.engaged.previousQuarter,
+    })),
+  ];
+}
 
 /**
  * Every number of a report with where it stands, in Swedish, in document order: what a new
  * version compares against the previous one.
  */
-export function labelledFigures(f: ReportFigures): [string, number][] {
-  const rows: [string, number][] = [
+export function labelledFigures<N extends number | null = number>(f: ReportFigures<N>): [string, N][] {
+  const steps = (prefix: string, counts: readonly StepCount<N>[]): [string, N][] =>
+    counts.map((s) => [`${prefix} › ${ladderStepLabelSv[s.step]}`, s.count]);
+  const compared = (prefix: string, value: Compared<N>): [string, N][] => [[prefix, value.current]];
+  const rows: [string, N][] = [
     ...compared('Sammanfattning › Engagerade aktörer', f.summary.engagedActors),
     ...compared('Sammanfattning › Nya aktörer', f.summary.newActors),
     ...compared('Sammanfattning › Flyttade uppåt', f.summary.movedUp),
     ...compared('Sammanfattning › Flyttade nedåt', f.summary.movedDown),
     ...compared('Sammanfattning › Från passiv till aktiv', f.summary.passiveToActive),
     ...steps('Stegen vid kvartalets slut', f.ladder.atEnd),
-    ...f.ladder.movement.map((m): [string, number] => [
+    ...f.ladder.movement.map((m): [string, N] => [
       `Förflyttningar › ${m.from ? ladderStepLabelSv[m.from] : 'Inte engagerad'} till ${m.to ? ladderStepLabelSv[m.to] : 'Inte engagerad'}`,
       m.count,
     ]),
@@ -82,7 +118,15 @@ export function labelledFigures(f: ReportFigures): [string, number][] {
   );
   for (const g of f.gender.participants) rows.push([`Kön › Deltagare › ${genderLabelSv[g.gender]}`, g.count]);
   for (const g of f.gender.onStage) rows.push([`Kön › På scen › ${genderLabelSv[g.gender]}`, g.count]);
-  rows.push(['Nått steg 5 under kvartalet', f.reachedInfluence.length]);
+  if (f.reachedInfluencePersons) {
+    const organisations = f.reachedInfluence.filter((r) => r.kind === ActorKind.ORGANISATION).length;
+    rows.push(
+      ['Nått steg 5 under kvartalet › Organisationer', organisations as N],
+      ['Nått steg 5 under kvartalet › Personer', f.reachedInfluencePersons.total],
+    );
+  } else {
+    rows.push(['Nått steg 5 under kvartalet', f.reachedInfluence.length as N]);
+  }
   return rows;
 }
 
@@ -99,6 +143,32 @@ export function diffFigures(before: ReportFigures, after: ReportFigures): Figure
   // A movement cell that emptied is no longer listed in the new figures: it went to zero.
   for (const [whatSv, value] of old) {
     if (!seen.has(whatSv) && value !== 0) changes.push({ whatSv, before: value, after: 0 });
+  }
+  return changes;
+}
+
+/**
+ * What differs between two disclosed versions of the same quarter's report, as the committee can
+ * see it: a figure withheld in either version shows as null, and a figure withheld in both is not
+ * listed (nothing visible changed).
+ */
+export function diffDisclosedFigures(
+  before: ReportFigures<number | null>,
+  after: ReportFigures<number | null>,
+): FigureChange<number | null>[] {
+  const old = new Map(labelledFigures(before));
+  const changes: FigureChange<number | null>[] = [];
+  const seen = new Set<string>();
+  const change = (whatSv: string, b: number | null, a: number | null) =>
+    changes.push({ whatSv, before: b, after: a, suppressed: b === null || a === null });
+  for (const [whatSv, value] of labelledFigures(after)) {
+    seen.add(whatSv);
+    const previous = old.has(whatSv) ? old.get(whatSv)! : 0;
+    if (previous === null && value === null) continue;
+    if (previous !== value) change(whatSv, previous, value);
+  }
+  for (const [whatSv, value] of old) {
+    if (!seen.has(whatSv) && value !== 0) change(whatSv, value, 0);
   }
   return changes;
 }

@@ -1,3 +1,4 @@
 export * from './figures';
 export * from './quarters';
 export * from './compare';
+export * from './disclosure';

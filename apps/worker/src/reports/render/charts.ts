@@ -3,11 +3,15 @@
 //
 // Labels are formatted here (Swedish style) and passed as data, so a bar's number reads exactly as
 // the tables do. Sizes are in PDF points: one SVG pixel becomes one point, so font sizes stay true.
+// Charts of the committee's document take disclosed figures: a withheld count (null) draws no bar
+// (it would show its size) and its label reads as the tables do ("<3").
 import { LADDER_STEPS, MunicipalityFigures, QuarterSteps, StepCount } from '@crm/domain';
 import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
-import { formatCount, formatShare } from './format';
-import { countOn, MovementKind, MovementSummaryRow, stepLabel, total } from './report-model';
+import { Count, countOn, MovementKind, MovementSummaryRow, stepLabel } from './report-model';
+
+/** A count as the document prints it ("12 345", or "<3" when withheld). */
+type CountLabel = (n: Count) => string;
 
 /** Light to dark: the higher the step, the darker (Region Västerbotten-like blues). */
 export const STEP_COLOURS: readonly string[] = ['#c6dbef', '#9ecae1', '#6baed6', '#2f7bbf', '#08427a'];
@@ -112,19 +116,25 @@ const stepOrder = LADDER_STEPS.map(stepLabel);
 const stepColour = { domain: stepOrder, range: [...STEP_COLOURS] };
 
 /** Actors per step at the end of each of the last five quarters: stacked bars, total above each. */
-export async function ladderHistoryChart(history: readonly QuarterSteps[], width: number): Promise<string> {
+export async function ladderHistoryChart(
+  history: readonly QuarterSteps<Count>[],
+  engagedAt: Readonly<Record<string, Count>>,
+  label: CountLabel,
+  width: number,
+): Promise<string> {
   const values = history.flatMap((q) =>
     LADDER_STEPS.map((step, i) => ({
       quarter: q.label,
       step: stepLabel(step),
       order: i,
-      count: countOn(q.steps, step),
+      count: countOn(q.steps, step) ?? 0,
     })),
   );
+  // The total stands above the bars drawn: a withheld step draws nothing.
   const totals = history.map((q) => ({
     quarter: q.label,
-    total: total(q.steps),
-    label: formatCount(total(q.steps)),
+    total: LADDER_STEPS.reduce((sum, step) => sum + (countOn(q.steps, step) ?? 0), 0),
+    label: label(engagedAt[q.label] ?? null),
   }));
   const quarters = history.map((q) => q.label);
   return toSvg({
@@ -154,11 +164,15 @@ export async function ladderHistoryChart(history: readonly QuarterSteps[], width
 }
 
 /** How many moved up, stood still, went down, came onto or left the ladder during the quarter. */
-export async function movementChart(rows: readonly MovementSummaryRow[], width: number): Promise<string> {
+export async function movementChart(
+  rows: readonly MovementSummaryRow[],
+  label: CountLabel,
+  width: number,
+): Promise<string> {
   const values = rows.map((r) => ({
     label: r.labelSv,
-    count: r.count,
-    text: formatCount(r.count),
+    count: r.count ?? 0,
+    text: label(r.count),
     kind: r.kind,
   }));
   const y = { field: 'label', type: 'nominal', sort: rows.map((r) => r.labelSv), title: null } as const;
@@ -189,16 +203,17 @@ export async function movementChart(rows: readonly MovementSummaryRow[], width: 
 
 /** Engaged actors per county municipality, largest first; a municipality with none shows "0". */
 export async function municipalityChart(
-  municipalities: readonly MunicipalityFigures[],
+  municipalities: readonly MunicipalityFigures<Count>[],
+  label: CountLabel,
   width: number,
 ): Promise<string> {
   const sorted = [...municipalities].sort(
-    (a, b) => b.engaged.current - a.engaged.current || a.nameSv.localeCompare(b.nameSv, 'sv'),
+    (a, b) => (b.engaged.current ?? 0) - (a.engaged.current ?? 0) || a.nameSv.localeCompare(b.nameSv, 'sv'),
   );
   const values = sorted.map((m) => ({
     name: m.nameSv,
-    count: m.engaged.current,
-    text: formatCount(m.engaged.current),
+    count: m.engaged.current ?? 0,
+    text: label(m.engaged.current),
   }));
   const y = { field: 'name', type: 'nominal', sort: sorted.map((m) => m.nameSv), title: null } as const;
   return toSvg({
@@ -222,16 +237,16 @@ export async function municipalityChart(
 
 /** The ladder mix of several groups (meeting places, sectors) as 100 % stacked bars. */
 export async function ladderMixChart(
-  groups: readonly { labelSv: string; steps: readonly StepCount[] }[],
+  groups: readonly { labelSv: string; steps: readonly StepCount<Count>[] }[],
   width: number,
 ): Promise<string> {
+  // Shares of what is published: a withheld step draws no bar.
   const values = groups.flatMap((g) =>
     LADDER_STEPS.map((step, i) => ({
       group: g.labelSv,
       step: stepLabel(step),
       order: i,
-      count: countOn(g.steps, step),
-      share: formatShare(countOn(g.steps, step), total(g.steps)),
+      count: countOn(g.steps, step) ?? 0,
     })),
   );
   const y = { field: 'group', type: 'nominal', sort: groups.map((g) => g.labelSv), title: null } as const;

@@ -2,6 +2,7 @@
 // Swedish reader expects: a (non-breaking) space between thousands ("12 345"), a real minus sign
 // ("−12") and a space before the percent sign ("48 %"). The non-breaking spaces keep a number
 // from being split across two lines in the PDF.
+import { suppressedLabel } from '@crm/domain';
 
 const integer = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 const signed = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
@@ -21,6 +22,27 @@ const dateTime = new Intl.DateTimeFormat('sv-SE', {
 /** "12 345" */
 export function formatCount(n: number): string {
   return integer.format(n);
+}
+
+/**
+ * What a document shows for a figure it may not publish because it would take a withheld count to
+ * work out (a change, a share): "..", as Swedish official statistics mark a figure not shown.
+ */
+export const WITHHELD_SV = '..';
+
+/** A disclosed count: "12 345", or "<3" when withheld (fewer than k persons, or giving one away). */
+export function formatDisclosed(n: number | null, minCount: number): string {
+  return n === null ? suppressedLabel(minCount) : formatCount(n);
+}
+
+/** The difference of two disclosed counts, ".." when either is withheld. */
+export function formatChangeOf(current: number | null, before: number | null): string {
+  return current === null || before === null ? WITHHELD_SV : formatChange(current - before);
+}
+
+/** A share of two disclosed counts, ".." when either is withheld. */
+export function formatShareOf(part: number | null, whole: number | null): string {
+  return part === null || whole === null ? WITHHELD_SV : formatShare(part, whole);
 }
 
 /** A difference: "+57", "−12", "±0". */

@@ -1,18 +1,51 @@
 // What the PDF and the spreadsheet both show, derived once from the frozen figures so the two
 // documents can never disagree: labels, sentences, the movement matrix and the ladder mixes.
+//
+// The documents are the committee's: they show the figures after disclosure control
+// (discloseReport), where a count is null when withheld. A change or a share that needs a withheld
+// count is withheld too.
 import {
   Compared,
+  discloseReport,
+  DisclosedReport,
+  FigureChange,
   Gender,
   GenderCount,
+  isSensitiveCount,
   LADDER_STEPS,
   LadderStep,
   ladderStepLabelSv,
   levelOf,
-  MovementCell,
   ReportFigures,
   StepCount,
 } from '@crm/domain';
-import { formatChange, formatCount } from './format';
+import { formatChangeOf, formatDisclosed } from './format';
+
+/** A disclosed count: null when withheld. */
+export type Count = number | null;
+export type DisclosedFigures = ReportFigures<Count>;
+
+/** The report as its documents show it: the figures after disclosure control, and k. */
+export function documentReport(figures: ReportFigures, minCount: number): DisclosedReport {
+  return discloseReport(figures, minCount);
+}
+
+/**
+ * The changes since the previous version as a document lists them. They come disclosed from the
+ * generator (diffDisclosedFigures); as a last guard, a count of 1..k−1 is never printed.
+ */
+export function documentChanges(
+  changes: readonly FigureChange<Count>[] | null,
+  minCount: number,
+): FigureChange<Count>[] | null {
+  if (changes === null) return null;
+  const guard = (n: Count) => (n !== null && isSensitiveCount(n, minCount) ? null : n);
+  return changes.map((c) => {
+    const before = guard(c.before);
+    const after = guard(c.after);
+    return { whatSv: c.whatSv, before, after, suppressed: before === null || after === null };
+  });
+}
 
 /** Genders in the order the report lists them. */
 export const GENDERS: readonly Gender[] = [Gender.WOMAN, Gender.MAN, Gender.NON_BINARY, Gender.NOT_STATED];
@@ -20,12 +53,12 @@ export const GENDERS: readonly Gender[] = [Gender.WOMAN, Gender.MAN, Gender.NON_
 export const NOT_ENGAGED_SV = 'Inte engagerad';
 
 /** "Engagemangsrapport till regionala utvecklingsnämnden, 2026 kvartal 3" */
-export function reportTitle(f: ReportFigures): string {
+export function reportTitle(f: DisclosedFigures): string {
   return `Engagemangsrapport till regionala utvecklingsnämnden, ${f.year} kvartal ${f.quarter}`;
 }
 
 /** "2026 K3", the same form as previousLabel and yearEarlierLabel. */
-export function quarterLabel(f: ReportFigures): string {
+export function quarterLabel(f: DisclosedFigures): string {
   return `${f.year} K${f.quarter}`;
 }
 
@@ -38,52 +71,51 @@ export function levelLabel(step: LadderStep | null): string {
   return step === null ? NOT_ENGAGED_SV : stepLabel(step);
 }
 
-export function countOn(steps: readonly StepCount[], step: LadderStep): number {
-  return steps.filter((s) => s.step === step).reduce((sum, s) => sum + s.count, 0);
+/** Is this step one of the active ones (3–5)? */
+export function isActiveStep(step: LadderStep): boolean {
+  return levelOf(step) >= 3;
 }
 
-export function total(steps: readonly { count: number }[]): number {
-  return steps.reduce((sum, s) => sum + s.count, 0);
+/** The count on a step; 0 when the list has no entry for it. */
+export function countOn(steps: readonly StepCount<Count>[], step: LadderStep): Count {
+  const found = steps.find((s) => s.step === step);
+  return found ? found.count : 0; // null (withheld) stays null
 }
 
-/** Per step in ladder order, always five numbers. */
-export function stepCounts(steps: readonly StepCount[]): number[] {
+/** Per step in ladder order, always five counts. */
+export function stepCounts(steps: readonly StepCount<Count>[]): Count[] {
   return LADDER_STEPS.map((step) => countOn(steps, step));
 }
 
-/** Actors on steps 3–5: the active participants the committee wants more of. */
-export function activeCount(steps: readonly StepCount[]): number {
-  return steps.filter((s) => levelOf(s.step) >= 3).reduce((sum, s) => sum + s.count, 0);
+export function genderCount(counts: readonly GenderCount<Count>[], gender: Gender): Count {
+  const found = counts.find((c) => c.gender === gender);
+  return found ? found.count : 0; // null (withheld) stays null
 }
 
-export function genderCount(counts: readonly GenderCount[], gender: Gender): number {
-  return counts.filter((c) => c.gender === gender).reduce((sum, c) => sum + c.count, 0);
-}
-
-/** "(+57 jämfört med 2026 K2, +120 jämfört med 2025 K3)" */
-export function comparisonSv(f: ReportFigures, c: Compared): string {
+/** "(+57 jämfört med 2026 K2, +120 jämfört med 2025 K3)"; ".." for a change that would need a withheld count. */
+export function comparisonSv(f: DisclosedFigures, c: Compared<Count>): string {
   return (
-    `(${formatChange(c.current - c.previousQuarter)} jämfört med ${f.previousLabel}, ` +
-    `${formatChange(c.current - c.yearEarlier)} jämfört med ${f.yearEarlierLabel})`
+    `(${formatChangeOf(c.current, c.previousQuarter)} jämfört med ${f.previousLabel}, ` +
+    `${formatChangeOf(c.current, c.yearEarlier)} jämfört med ${f.yearEarlierLabel})`
   );
 }
 
 export interface SummaryLine {
   /** Spreadsheet row label. */
   labelSv: string;
-  figure: Compared;
+  figure: Compared<Count>;
   /** The plain-Swedish sentence of the summary page, without the comparison. */
   sentenceSv: string;
 }
 
-function plural(n: number, one: string, many: string): string {
+function plural(n: Count, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
-export function summaryLines(f: ReportFigures): SummaryLine[] {
+export function summaryLines(f: DisclosedFigures, minCount: number): SummaryLine[] {
   const s = f.summary;
-  const n = (c: Compared) => formatCount(c.current);
-  const actors = (c: Compared) => plural(c.current, 'aktör', 'aktörer');
+  const n = (c: Compared<Count>) => formatDisclosed(c.current, minCount);
+  const actors = (c: Compared<Count>) => plural(c.current, 'aktör', 'aktörer');
   return [
     {
       labelSv: 'Engagerade aktörer',
@@ -131,64 +163,33 @@ export function movementKind(from: LadderStep | null, to: LadderStep | null): Mo
   return d > 0 ? 'up' : d < 0 ? 'down' : 'same';
 }
 
-export interface MovementMatrix {
-  /** counts[row][column], indexed like MOVEMENT_LEVELS; [0][0] (not engaged → not engaged) is null. */
-  counts: (number | null)[][];
-  /** Per row: actors at that level on the quarter's first day (row 0: those who came onto the ladder). */
-  rowTotals: number[];
-  /** Per column: actors at that level on the last day (column 0: those who left the ladder). */
-  columnTotals: number[];
-}
-
-export function movementMatrix(cells: readonly MovementCell[]): MovementMatrix {
-  const index = (step: LadderStep | null) => MOVEMENT_LEVELS.indexOf(step);
-  const counts: (number | null)[][] = MOVEMENT_LEVELS.map((from) =>
-    MOVEMENT_LEVELS.map((to) => (from === null && to === null ? null : 0)),
-  );
-  for (const cell of cells) {
-    const r = index(cell.from);
-    const c = index(cell.to);
-    if (r < 0 || c < 0 || (r === 0 && c === 0)) continue;
-    counts[r][c] = (counts[r][c] ?? 0) + cell.count;
-  }
-  const rowTotals = counts.map((row) => row.reduce<number>((sum, n) => sum + (n ?? 0), 0));
-  const columnTotals = MOVEMENT_LEVELS.map((_, c) =>
-    counts.reduce<number>((sum, row) => sum + (row[c] ?? 0), 0),
-  );
-  return { counts, rowTotals, columnTotals };
-}
-
 export interface MovementSummaryRow {
   kind: Exclude<MovementKind, 'none'>;
   labelSv: string;
-  count: number;
+  count: Count;
 }
 
 /** Up, unchanged, down, onto and off the ladder: the numbers behind the movement bar chart. */
-export function movementSummary(cells: readonly MovementCell[]): MovementSummaryRow[] {
-  const rows: MovementSummaryRow[] = [
-    { kind: 'up', labelSv: 'Klev upp', count: 0 },
-    { kind: 'same', labelSv: 'Stod kvar', count: 0 },
-    { kind: 'down', labelSv: 'Gick ned', count: 0 },
-    { kind: 'entered', labelSv: 'Kom in i trappan', count: 0 },
-    { kind: 'left', labelSv: 'Lämnade trappan', count: 0 },
+export function movementSummary(report: DisclosedReport): MovementSummaryRow[] {
+  const m = report.extras.movement;
+  return [
+    { kind: 'up', labelSv: 'Klev upp', count: m.up },
+    { kind: 'same', labelSv: 'Stod kvar', count: m.same },
+    { kind: 'down', labelSv: 'Gick ned', count: m.down },
+    { kind: 'entered', labelSv: 'Kom in i trappan', count: m.entered },
+    { kind: 'left', labelSv: 'Lämnade trappan', count: m.left },
   ];
-  for (const cell of cells) {
-    const row = rows.find((r) => r.kind === movementKind(cell.from, cell.to));
-    if (row) row.count += cell.count;
-  }
-  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Municipalities and other areas
 
 /** County municipalities where nobody was engaged (or took part): a zero is a finding. */
-export function zeroMunicipalities(f: ReportFigures, pick: 'engaged' | 'participants'): string[] {
+export function zeroMunicipalities(f: DisclosedFigures, pick: 'engaged' | 'participants'): string[] {
   return f.municipalities.filter((m) => m[pick].current === 0).map((m) => m.nameSv);
 }
 
-export function subRegionName(f: ReportFigures, code: string): string {
+export function subRegionName(f: DisclosedFigures, code: string): string {
   return f.subRegions.find((r) => r.code === code)?.nameSv ?? code;
 }
 

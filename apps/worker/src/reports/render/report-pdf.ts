@@ -4,15 +4,16 @@
 import path from 'node:path';
 import {
   Compared,
+  DisclosedReport,
   FigureChange,
   GenderCount,
   GenderSplit,
   LADDER_STEPS,
-  actorKindLabelSv,
   genderLabelSv,
   ReportFigures,
   sectorLabelSv,
   StepCount,
+  suppressedLabel,
 } from '@crm/domain';
 // pdfmake's Node entry exports an instance whose methods live on its prototype, so `import * as`
 // (which copies own properties) loses them and @types/pdfmake declares no default export.
@@ -29,16 +30,19 @@ import { ladderHistoryChart, ladderMixChart, movementChart, municipalityChart } 
 import { ReportDocumentMeta } from './document-meta';
 import {
   formatCalendarDate,
-  formatChange,
-  formatCount,
+  formatChangeOf,
+  formatDisclosed,
   formatGeneratedAt,
   formatPeriod,
-  formatShare,
+  formatShareOf,
 } from './format';
 import {
-  activeCount,
   comparisonSv,
+  Count,
   countOn,
+  DisclosedFigures,
+  documentChanges,
+  documentReport,
   GENDERS,
   genderCount,
   joinSv,
@@ -46,14 +50,12 @@ import {
   MOVEMENT_LEVELS,
   movementKind,
   MovementKind,
-  movementMatrix,
   movementSummary,
   quarterLabel,
   reportTitle,
   stepLabel,
   subRegionName,
   summaryLines,
-  total,
   zeroMunicipalities,
 } from './report-model';
 
@@ -111,12 +113,21 @@ function configurePdfmake(): void {
   pdfmake.setLocalAccessPolicy((file) => path.dirname(path.resolve(file)) === FONT_DIR);
 }
 
+/** What a withheld count reads as ("<3"): set by each render before it builds the document. */
+let withheld = suppressedLabel(3);
+
+/**
+ * The committee's PDF. The figures go through disclosure control here (k = meta.minCount), so the
+ * document never shows a count of 1..k−1 persons, nor one that would give such a count away.
+ */
 export async function renderReportPdf(figures: ReportFigures, meta: ReportDocumentMeta): Promise<Buffer> {
-  const f = figures;
+  const report = documentReport(figures, meta.minCount);
+  const f = report.figures;
+  const label = (n: Count) => formatDisclosed(n, meta.minCount);
   const [historySvg, movementSvg, municipalitySvg, placesMixSvg, sectorsMixSvg] = await Promise.all([
-    ladderHistoryChart(f.ladder.history, CONTENT_WIDTH),
-    movementChart(movementSummary(f.ladder.movement), CONTENT_WIDTH),
-    municipalityChart(f.municipalities, CONTENT_WIDTH),
+    ladderHistoryChart(f.ladder.history, report.extras.engagedAt, label, CONTENT_WIDTH),
+    movementChart(movementSummary(report), label, CONTENT_WIDTH),
+    municipalityChart(f.municipalities, label, CONTENT_WIDTH),
     ladderMixChart(
       f.meetingPlaces.map((m) => ({ labelSv: m.nameSv, steps: m.ladderMix })),
       CONTENT_WIDTH,
@@ -126,6 +137,8 @@ export async function renderReportPdf(figures: ReportFigures, meta: ReportDocume
       CONTENT_WIDTH,
     ),
   ]);
+  withheld = suppressedLabel(meta.minCount);
+  const changes = documentChanges(meta.changes, meta.minCount);
 
   const title = reportTitle(f);
   const doc: TDocumentDefinitions = {
@@ -163,12 +176,12 @@ export async function renderReportPdf(figures: ReportFigures, meta: ReportDocume
     }),
     content: [
       titleBlock(f, meta),
-      summarySection(f, meta),
-      ladderSection(f, historySvg, movementSvg),
-      meetingPlaceSection(f, placesMixSvg),
-      sectorSection(f, sectorsMixSvg),
+      summarySection(report, meta, changes),
+      ladderSection(report, historySvg, movementSvg),
+      meetingPlaceSection(report, placesMixSvg),
+      sectorSection(report, sectorsMixSvg),
       municipalitySection(f, municipalitySvg),
-      genderSection(f),
+      genderSection(report),
       influenceSection(f),
     ],
   };
@@ -196,30 +209,32 @@ function td(text: string, extra: object = {}): TableCell {
   return { text, style: 'td', ...extra };
 }
 
-function num(n: number, extra: object = {}): TableCell {
-  return { text: formatCount(n), style: 'td', alignment: 'right', ...extra };
+/** A count, "<3" when withheld. */
+function num(n: Count, extra: object = {}): TableCell {
+  return { text: n === null ? withheld : formatDisclosed(n, 0), style: 'td', alignment: 'right', ...extra };
 }
 
-function change(n: number, extra: object = {}): TableCell {
-  return { text: formatChange(n), style: 'td', alignment: 'right', ...extra };
+/** current − before, ".." when either is withheld. */
+function change(current: Count, before: Count, extra: object = {}): TableCell {
+  return { text: formatChangeOf(current, before), style: 'td', alignment: 'right', ...extra };
 }
 
-function share(part: number, whole: number, extra: object = {}): TableCell {
-  return { text: formatShare(part, whole), style: 'td', alignment: 'right', ...extra };
+function share(part: Count, whole: Count, extra: object = {}): TableCell {
+  return { text: formatShareOf(part, whole), style: 'td', alignment: 'right', ...extra };
 }
 
 /** current, previous quarter, a year earlier, change against each. */
-function comparedCells(c: Compared, extra: object = {}): TableCell[] {
+function comparedCells(c: Compared<Count>, extra: object = {}): TableCell[] {
   return [
     num(c.current, { bold: true, ...extra }),
     num(c.previousQuarter, extra),
     num(c.yearEarlier, extra),
-    change(c.current - c.previousQuarter, extra),
-    change(c.current - c.yearEarlier, extra),
+    change(c.current, c.previousQuarter, extra),
+    change(c.current, c.yearEarlier, extra),
   ];
 }
 
-function comparedHeaders(f: ReportFigures): TableCell[] {
+function comparedHeaders(f: DisclosedFigures): TableCell[] {
   return [
     th(quarterLabel(f), 'right'),
     th(f.previousLabel, 'right'),
@@ -274,7 +289,7 @@ function note(text: string): Content {
 // ---------------------------------------------------------------------------------------------
 // Title and 1. Sammanfattning
 
-function titleBlock(f: ReportFigures, meta: ReportDocumentMeta): Content {
+function titleBlock(f: DisclosedFigures, meta: ReportDocumentMeta): Content {
   return {
     stack: [
       { text: reportTitle(f), style: 'title' },
@@ -298,8 +313,13 @@ function titleBlock(f: ReportFigures, meta: ReportDocumentMeta): Content {
   };
 }
 
-function summarySection(f: ReportFigures, meta: ReportDocumentMeta): Content {
-  const lines = summaryLines(f).map((line) => ({
+function summarySection(
+  report: DisclosedReport,
+  meta: ReportDocumentMeta,
+  changes: FigureChange<Count>[] | null,
+): Content {
+  const f = report.figures;
+  const lines = summaryLines(f, report.minCount).map((line) => ({
     text: [{ text: line.sentenceSv, bold: true }, ' ', comparisonSv(f, line.figure)],
     margin: [0, 0, 0, 4] as [number, number, number, number],
   }));
@@ -318,21 +338,31 @@ function summarySection(f: ReportFigures, meta: ReportDocumentMeta): Content {
     largest.length > 0
       ? { ol: largest.map((c) => c.textSv), margin: [0, 0, 0, 4] }
       : { text: 'Inga förändringar att lyfta fram.' },
-    changesBox(meta),
+    changesBox(meta, changes),
     note(
       'Passiva aktörer står på steg 1–2 (Medvetenhet, Intresse), aktiva på steg 3–5 (Deltagande, Samverkan, ' +
         'Påverkan och handling). Siffrorna frystes när rapporten skapades; rättelser i efterhand redovisas i en ny version.',
     ),
+    note(disclosureNote(report.minCount)),
   ];
 }
 
-function changesBox(meta: ReportDocumentMeta): Content {
-  if (meta.changes === null) return [];
+/** How the document protects persons, in Swedish. */
+export function disclosureNote(minCount: number): string {
+  return (
+    `Ingen uppgift i rapporten pekar ut enskilda personer: ett antal som omfattar personer och är mindre än ` +
+    `${minCount} visas som ”${suppressedLabel(minCount)}”, liksom ett annat antal i samma tabell när summan annars ` +
+    `skulle avslöja det. Förändringar och andelar som skulle kräva ett sådant antal visas som ”..”.`
+  );
+}
+
+function changesBox(meta: ReportDocumentMeta, changes: FigureChange<Count>[] | null): Content {
+  if (changes === null) return [];
   const previous = meta.version - 1;
   const inner: Content =
-    meta.changes.length === 0
+    changes.length === 0
       ? { text: `Inga siffror har ändrats sedan version ${previous}.` }
-      : changesTable(meta.changes);
+      : changesTable(changes);
   return {
     margin: [0, 14, 0, 10],
     table: {
@@ -369,14 +399,14 @@ function changesBox(meta: ReportDocumentMeta): Content {
   };
 }
 
-function changesTable(changes: readonly FigureChange[]): Content {
+function changesTable(changes: readonly FigureChange<Count>[]): Content {
   return {
     table: {
       headerRows: 1,
       widths: ['*', 50, 50, 55],
       body: [
         [th('Siffra'), th('Före', 'right'), th('Efter', 'right'), th('Skillnad', 'right')],
-        ...changes.map((c) => [td(c.whatSv), num(c.before), num(c.after), change(c.after - c.before)]),
+        ...changes.map((c) => [td(c.whatSv), num(c.before), num(c.after), change(c.after, c.before)]),
       ],
     },
     layout: {
@@ -389,7 +419,8 @@ function changesTable(changes: readonly FigureChange[]): Content {
 // ---------------------------------------------------------------------------------------------
 // 2. Engagemangstrappan
 
-function ladderSection(f: ReportFigures, historySvg: string, movementSvg: string): Content {
+function ladderSection(report: DisclosedReport, historySvg: string, movementSvg: string): Content {
+  const f = report.figures;
   const l = f.ladder;
   const stepRows = LADDER_STEPS.map((step) => [
     td(stepLabel(step)),
@@ -399,17 +430,14 @@ function ladderSection(f: ReportFigures, historySvg: string, movementSvg: string
       yearEarlier: countOn(l.atEndYearEarlier, step),
     }),
   ]);
-  const totals: Compared = {
-    current: total(l.atEnd),
-    previousQuarter: total(l.atEndPreviousQuarter),
-    yearEarlier: total(l.atEndYearEarlier),
-  };
+  const totals = f.summary.engagedActors;
   const fill = { fillColor: COLOUR.totalFill };
+  const active = (label: string) => report.extras.activeAt[label] ?? null;
   const activeRow = [
     td('Andel aktiva (steg 3–5)', { italics: true }),
-    share(activeCount(l.atEnd), total(l.atEnd), { bold: true }),
-    share(activeCount(l.atEndPreviousQuarter), total(l.atEndPreviousQuarter)),
-    share(activeCount(l.atEndYearEarlier), total(l.atEndYearEarlier)),
+    share(active(quarterLabel(f)), totals.current, { bold: true }),
+    share(active(f.previousLabel), totals.previousQuarter),
+    share(active(f.yearEarlierLabel), totals.yearEarlier),
     td(''),
     td(''),
   ];
@@ -442,7 +470,7 @@ function ladderSection(f: ReportFigures, historySvg: string, movementSvg: string
           'trappan, rött: lämnade trappan. Ju starkare färg, desto fler aktörer.',
         style: 'lead',
       },
-      movementTable(f),
+      movementTable(report),
     ),
     keep(
       { text: 'Förflyttningar sammantaget', bold: true, margin: [0, 8, 0, 0] },
@@ -451,8 +479,8 @@ function ladderSection(f: ReportFigures, historySvg: string, movementSvg: string
   ];
 }
 
-function heat(kind: MovementKind, count: number, max: number): string | undefined {
-  if (count <= 0 || max <= 0) return undefined;
+function heat(kind: MovementKind, count: Count, max: number): string | undefined {
+  if (count === null || count <= 0 || max <= 0) return undefined;
   // Square root, so a handful of actors still shows; capped so the numbers stay readable.
   const t = 0.1 + 0.6 * Math.sqrt(Math.min(count / max, 1));
   const [r, g, b] = HEAT[kind];
@@ -463,15 +491,15 @@ function heat(kind: MovementKind, count: number, max: number): string | undefine
   return `#${mix(r)}${mix(g)}${mix(b)}`;
 }
 
-function movementTable(f: ReportFigures): Content {
-  const m = movementMatrix(f.ladder.movement);
+function movementTable(report: DisclosedReport): Content {
+  const m = report.extras.movement;
   // One scale for every kind of movement, so colour strength compares across the matrix; those who
   // stood still (the diagonal, by far the largest cells) get a grey scale of their own.
   let maxMoved = 0;
   let maxSame = 0;
   MOVEMENT_LEVELS.forEach((from, r) =>
     MOVEMENT_LEVELS.forEach((to, c) => {
-      const n = m.counts[r][c] ?? 0;
+      const n = r === 0 && c === 0 ? 0 : (m.counts[r][c] ?? 0);
       if (movementKind(from, to) === 'same') maxSame = Math.max(maxSame, n);
       else maxMoved = Math.max(maxMoved, n);
     }),
@@ -484,8 +512,8 @@ function movementTable(f: ReportFigures): Content {
   const rows = MOVEMENT_LEVELS.map((from, r) => [
     td(levelLabel(from), { bold: true }),
     ...MOVEMENT_LEVELS.map((to, c) => {
+      if (r === 0 && c === 0) return td('–', { alignment: 'right', color: COLOUR.muted });
       const count = m.counts[r][c];
-      if (count === null) return td('–', { alignment: 'right', color: COLOUR.muted });
       const kind = movementKind(from, to);
       return num(count, {
         fillColor: heat(kind, count, kind === 'same' ? maxSame : maxMoved),
@@ -514,13 +542,18 @@ function movementTable(f: ReportFigures): Content {
 // ---------------------------------------------------------------------------------------------
 // 3. Mötesplatserna
 
-function mixRow(label: TableCell, steps: readonly StepCount[], extra: object = {}): TableCell[] {
-  const sum = total(steps);
+function mixRow(
+  label: TableCell,
+  steps: readonly StepCount<Count>[],
+  sum: Count,
+  active: Count,
+  extra: object = {},
+): TableCell[] {
   return [
     label,
     ...LADDER_STEPS.map((step) => num(countOn(steps, step), extra)),
     num(sum, { bold: true, ...extra }),
-    share(activeCount(steps), sum, extra),
+    share(active, sum, extra),
   ];
 }
 
@@ -535,7 +568,8 @@ function mixHeaders(first: string): TableCell[] {
 
 const MIX_WIDTHS = ['*', 50, 42, 52, 48, 56, 38, 48];
 
-function meetingPlaceSection(f: ReportFigures, mixSvg: string): Content {
+function meetingPlaceSection(report: DisclosedReport, mixSvg: string): Content {
+  const f = report.figures;
   const metricRows = f.meetingPlaces.flatMap((m) => [
     [
       { text: m.nameSv, bold: true, colSpan: 6, fillColor: COLOUR.totalFill, style: 'td' },
@@ -563,7 +597,10 @@ function meetingPlaceSection(f: ReportFigures, mixSvg: string): Content {
     h2('Synergi mellan mötesplatserna'),
     {
       text: [
-        { text: `${formatCount(s.current)} ${s.current === 1 ? 'aktör' : 'aktörer'}`, bold: true },
+        {
+          text: `${formatDisclosed(s.current, report.minCount)} ${s.current === 1 ? 'aktör' : 'aktörer'}`,
+          bold: true,
+        },
         ` deltog vid två eller fler mötesplatser under kvartalet ${comparisonSv(f, s)}.`,
       ],
     },
@@ -574,7 +611,13 @@ function meetingPlaceSection(f: ReportFigures, mixSvg: string): Content {
         style: 'lead',
       },
       table(
-        [mixHeaders('Mötesplats'), ...f.meetingPlaces.map((m) => mixRow(td(m.nameSv), m.ladderMix))],
+        [
+          mixHeaders('Mötesplats'),
+          ...f.meetingPlaces.map((m) => {
+            const mix = report.extras.meetingPlaceMix[m.code];
+            return mixRow(td(m.nameSv), m.ladderMix, mix.total, mix.active);
+          }),
+        ],
         MIX_WIDTHS,
       ),
       chart(mixSvg),
@@ -585,7 +628,8 @@ function meetingPlaceSection(f: ReportFigures, mixSvg: string): Content {
 // ---------------------------------------------------------------------------------------------
 // 4. Penta-helix: sektorerna
 
-function sectorSection(f: ReportFigures, mixSvg: string): Content {
+function sectorSection(report: DisclosedReport, mixSvg: string): Content {
+  const f = report.figures;
   const initiatives = f.crossSectorInitiatives;
   return [
     h1('Penta-helix: sektorerna'),
@@ -593,7 +637,15 @@ function sectorSection(f: ReportFigures, mixSvg: string): Content {
       text: `Engagerade aktörer per sektor och steg vid kvartalets slut, och antalet engagerade jämfört med ${f.previousLabel} och ${f.yearEarlierLabel}.`,
       style: 'lead',
     },
-    table([mixHeaders('Sektor'), ...f.sectors.map((s) => mixRow(td(s.labelSv), s.ladderMix))], MIX_WIDTHS),
+    table(
+      [
+        mixHeaders('Sektor'),
+        ...f.sectors.map((s) =>
+          mixRow(td(s.labelSv), s.ladderMix, s.engaged.current, report.extras.sectorActive[s.sector] ?? null),
+        ),
+      ],
+      MIX_WIDTHS,
+    ),
     table(
       [
         [th('Sektor'), ...comparedHeaders(f)],
@@ -627,7 +679,7 @@ function sectorSection(f: ReportFigures, mixSvg: string): Content {
 // ---------------------------------------------------------------------------------------------
 // 5. Kommunerna
 
-function areaCells(engaged: Compared, participants: Compared, extra: object = {}): TableCell[] {
+function areaCells(engaged: Compared<Count>, participants: Compared<Count>, extra: object = {}): TableCell[] {
   const zero = engaged.current === 0 ? { fillColor: COLOUR.zeroFill } : {};
   return [
     num(engaged.current, { bold: true, ...extra, ...zero }),
@@ -643,7 +695,7 @@ function areaCells(engaged: Compared, participants: Compared, extra: object = {}
   ];
 }
 
-function areaHeaders(f: ReportFigures, first: string, second: string): TableCell[][] {
+function areaHeaders(f: DisclosedFigures, first: string, second: string): TableCell[][] {
   return [
     [
       th(''),
@@ -670,7 +722,7 @@ function areaHeaders(f: ReportFigures, first: string, second: string): TableCell
 
 const AREA_WIDTHS = ['*', 80, 45, 45, 45, 45, 45, 45];
 
-function municipalitySection(f: ReportFigures, chartSvg: string): Content {
+function municipalitySection(f: DisclosedFigures, chartSvg: string): Content {
   const noneEngaged = zeroMunicipalities(f, 'engaged');
   const noneTookPart = zeroMunicipalities(f, 'participants');
   const count = f.municipalities.length;
@@ -731,32 +783,40 @@ function municipalitySection(f: ReportFigures, chartSvg: string): Content {
 // ---------------------------------------------------------------------------------------------
 // 6. Jämn könsfördelning
 
-function genderCells(counts: readonly GenderCount[]): TableCell[] {
-  const sum = total(counts);
+function genderCells(counts: readonly GenderCount<Count>[], sum: Count): TableCell[] {
   return [
     ...GENDERS.map((g) => {
       const n = genderCount(counts, g);
-      return td(`${formatCount(n)} (${formatShare(n, sum)})`, { alignment: 'right' });
+      const text = n === null ? withheld : `${formatDisclosed(n, 0)} (${formatShareOf(n, sum)})`;
+      return td(text, { alignment: 'right' });
     }),
     num(sum, { bold: true }),
   ];
 }
 
-function genderTable(first: string, groups: readonly (GenderSplit & { labelSv: string })[]): Content {
+type GenderGroup = GenderSplit<Count> & { labelSv: string; totals: { participants: Count; onStage: Count } };
+
+function genderTable(first: string, groups: readonly GenderGroup[]): Content {
   return table(
     [
       [th(first), th('Urval'), ...GENDERS.map((g) => th(genderLabelSv[g], 'right')), th('Totalt', 'right')],
       ...groups.flatMap((g) => [
-        [td(g.labelSv, { bold: true, rowSpan: 2 }), td('Alla deltagare'), ...genderCells(g.participants)],
-        [{}, td('På scen'), ...genderCells(g.onStage)],
+        [
+          td(g.labelSv, { bold: true, rowSpan: 2 }),
+          td('Alla deltagare'),
+          ...genderCells(g.participants, g.totals.participants),
+        ],
+        [{}, td('På scen'), ...genderCells(g.onStage, g.totals.onStage)],
       ]),
     ],
     ['*', 62, 56, 56, 56, 56, 38],
   );
 }
 
-function genderSection(f: ReportFigures): Content {
+function genderSection(report: DisclosedReport): Content {
+  const f = report.figures;
   const g = f.gender;
+  const totals = (key: string) => report.extras.genderTotals[key];
   return [
     h1('Jämn könsfördelning'),
     {
@@ -767,16 +827,33 @@ function genderSection(f: ReportFigures): Content {
       style: 'lead',
     },
     h2('Hela kvartalet'),
-    genderTable('Kvartal', [{ labelSv: quarterLabel(f), participants: g.participants, onStage: g.onStage }]),
+    genderTable('Kvartal', [
+      {
+        labelSv: quarterLabel(f),
+        participants: g.participants,
+        onStage: g.onStage,
+        totals: totals(quarterLabel(f)),
+      },
+    ]),
     h2('Per mötesplats'),
     genderTable(
       'Mötesplats',
-      g.perMeetingPlace.map((m) => ({ labelSv: m.nameSv, participants: m.participants, onStage: m.onStage })),
+      g.perMeetingPlace.map((m) => ({
+        labelSv: m.nameSv,
+        participants: m.participants,
+        onStage: m.onStage,
+        totals: totals(m.code),
+      })),
     ),
     h2('De fyra senaste kvartalen'),
     genderTable(
       'Kvartal',
-      g.lastFourQuarters.map((q) => ({ labelSv: q.label, participants: q.participants, onStage: q.onStage })),
+      g.lastFourQuarters.map((q) => ({
+        labelSv: q.label,
+        participants: q.participants,
+        onStage: q.onStage,
+        totals: totals(q.label),
+      })),
     ),
     note('Andelarna är avrundade till hela procent och summerar därför inte alltid till 100 %.'),
   ];
@@ -785,29 +862,68 @@ function genderSection(f: ReportFigures): Content {
 // ---------------------------------------------------------------------------------------------
 // 7. Nått steg 5 under kvartalet
 
-function influenceSection(f: ReportFigures): Content {
-  const reached = [...f.reachedInfluence].sort((a, b) => a.reachedOn.localeCompare(b.reachedOn));
+function influenceSection(f: DisclosedFigures): Content {
+  const organisations = [...f.reachedInfluence].sort((a, b) => a.reachedOn.localeCompare(b.reachedOn));
+  const persons = f.reachedInfluencePersons;
   return [
     h1('Nått steg 5 under kvartalet'),
     {
       text:
         'Aktörer som nådde steg 5, Påverkan och handling, under kvartalet: engagemanget har lett till konkret ' +
-        'handling och beslut. Personer anges med befattning och organisation, aldrig med namn.',
+        'handling och beslut. Organisationer anges med namn; personer redovisas bara som antal, per sektor och ' +
+        'per mötesplats där de deltog under kvartalet.',
       style: 'lead',
     },
-    reached.length === 0
-      ? { text: 'Ingen aktör nådde steg 5 under kvartalet.' }
+    h2('Organisationer'),
+    organisations.length === 0
+      ? { text: 'Ingen organisation nådde steg 5 under kvartalet.' }
       : table(
           [
-            [th('Aktör'), th('Typ'), th('Datum'), th('Varför')],
-            ...reached.map((r) => [
+            [th('Organisation'), th('Datum'), th('Varför')],
+            ...organisations.map((r) => [
               td(r.descriptionSv, { bold: true }),
-              td(actorKindLabelSv[r.kind]),
               td(formatCalendarDate(r.reachedOn), { noWrap: true }),
               td(r.reasonSv),
             ]),
           ],
-          [130, 58, 72, '*'],
+          [150, 72, '*'],
         ),
+    h2('Personer'),
+    !persons || persons.total === 0
+      ? { text: 'Ingen person nådde steg 5 under kvartalet.' }
+      : [
+          {
+            text: [
+              {
+                text: `${persons.total === null ? withheld : formatDisclosed(persons.total, 0)} personer`,
+                bold: true,
+              },
+              ' nådde steg 5 under kvartalet.',
+            ],
+            style: 'lead',
+          },
+          persons.perSector.length === 0
+            ? []
+            : table(
+                [
+                  [th('Sektor'), th('Personer', 'right')],
+                  ...persons.perSector.map((s) => [td(s.labelSv), num(s.count)]),
+                  [td('Totalt', { bold: true }), num(persons.total, { bold: true })],
+                ],
+                ['*', 60],
+              ),
+          persons.perMeetingPlace.length === 0
+            ? []
+            : table(
+                [
+                  [th('Mötesplats där de deltog under kvartalet'), th('Personer', 'right')],
+                  ...persons.perMeetingPlace.map((p) => [td(p.nameSv), num(p.count)]),
+                ],
+                ['*', 60],
+              ),
+          persons.perMeetingPlace.length === 0
+            ? []
+            : note('En person som deltog vid flera mötesplatser räknas vid var och en av dem.'),
+        ],
   ];
 }

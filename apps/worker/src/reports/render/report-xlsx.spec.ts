@@ -1,5 +1,5 @@
-import { COUNTY_MUNICIPALITIES } from '@crm/domain';
-import { CellValue, Workbook, Worksheet } from 'exceljs';
+import { COUNTY_MUNICIPALITIES, discloseReport, ReportFigures } from '@crm/domain';
+import { CellValue, ValueType, Workbook, Worksheet } from 'exceljs';
 import { renderReportXlsx, XLSX_SHEET_NAMES } from './report-xlsx';
 import { SAMPLE_CHANGES, SAMPLE_FIGURES } from './sample-figures';
 
@@ -43,6 +43,7 @@ describe('renderReportXlsx', () => {
       await renderReportXlsx(SAMPLE_FIGURES, {
         version: 2,
         generatedAt: GENERATED_AT,
+        minCount: 3,
         changes: SAMPLE_CHANGES,
       }),
     );
@@ -54,7 +55,12 @@ describe('renderReportXlsx', () => {
 
   it('has no "Ändringar" sheet in version 1', async () => {
     const v1 = await open(
-      await renderReportXlsx(SAMPLE_FIGURES, { version: 1, generatedAt: GENERATED_AT, changes: null }),
+      await renderReportXlsx(SAMPLE_FIGURES, {
+        version: 1,
+        generatedAt: GENERATED_AT,
+        minCount: 3,
+        changes: null,
+      }),
     );
     expect(v1.worksheets.map((ws) => ws.name)).toEqual(XLSX_SHEET_NAMES.filter((n) => n !== 'Ändringar'));
   });
@@ -130,7 +136,7 @@ describe('renderReportXlsx', () => {
       'Ej angivet',
       'Totalt',
     ]);
-    expect(header(sheetOf(wb, 'Steg 5'))).toEqual(['Aktör', 'Typ', 'Datum', 'Varför']);
+    expect(header(sheetOf(wb, 'Steg 5'))).toEqual(['Organisation', 'Datum', 'Varför']);
     expect(header(sheetOf(wb, 'Ändringar'))).toEqual(['Siffra', 'Före', 'Efter', 'Skillnad']);
   });
 
@@ -145,8 +151,9 @@ describe('renderReportXlsx', () => {
       8,
       19,
     ]);
-    expect(rowOf(ws, 'Västerbotten i Almedalen › Unika deltagare').slice(0, 2)).toEqual([
-      'Västerbotten i Almedalen › Unika deltagare',
+    // The largest changes, chosen among the figures the committee may see.
+    expect(rowOf(ws, 'Västerbotten i Almedalen, unika aktörer').slice(0, 2)).toEqual([
+      'Västerbotten i Almedalen, unika aktörer',
       -83,
     ]);
     expect(rowOf(ws, 'Version')).toEqual(['Version', 2]);
@@ -166,8 +173,9 @@ describe('renderReportXlsx', () => {
     expect(active[1]).toBeCloseTo(132 / 412, 10);
 
     const movement = sheetOf(wb, 'Förflyttningar');
-    expect(rowOf(movement, 'Inte engagerad')).toEqual(['Inte engagerad', null, 44, 11, 5, 1, 0, 61]);
-    expect(rowOf(movement, '1. Medvetenhet')).toEqual(['1. Medvetenhet', 3, 118, 22, 6, 1, 0, 150]);
+    // 1..2 withheld, and a second cell wherever a row's or column's sum would give one away.
+    expect(rowOf(movement, 'Inte engagerad')).toEqual(['Inte engagerad', null, 44, 11, '<3', '<3', 0, 61]);
+    expect(rowOf(movement, '1. Medvetenhet')).toEqual(['1. Medvetenhet', '<3', 118, 22, 6, '<3', 0, 150]);
     expect(rowOf(movement, 'Summa vid kvartalets slut').slice(0, 7)).toEqual([
       'Summa vid kvartalets slut',
       4,
@@ -245,20 +253,24 @@ describe('renderReportXlsx', () => {
     }
     expect(municipalities).toHaveLength(15);
     expect(municipalities.map((m) => m[0])).toEqual(COUNTY_MUNICIPALITIES.map((m) => m.code));
+    const disclosed = discloseReport(SAMPLE_FIGURES, 3).figures;
+    const shown = (n: number | null) => (n === null ? '<3' : n);
     municipalities.forEach((values, i) => {
-      const m = SAMPLE_FIGURES.municipalities[i];
+      const m = disclosed.municipalities[i];
       expect(values.slice(1)).toEqual([
         m.nameSv,
         'Kommun',
         expect.any(String),
-        m.engaged.current,
-        m.engaged.previousQuarter,
-        m.engaged.yearEarlier,
-        m.participants.current,
-        m.participants.previousQuarter,
-        m.participants.yearEarlier,
+        shown(m.engaged.current),
+        shown(m.engaged.previousQuarter),
+        shown(m.engaged.yearEarlier),
+        shown(m.participants.current),
+        shown(m.participants.previousQuarter),
+        shown(m.participants.yearEarlier),
       ]);
+      for (const value of values.slice(4)) expect([1, 2]).not.toContain(value);
     });
+    expect(rowOf(ws, '2422').slice(4)).toEqual(['<3', '<3', 0, '<3', 0, 0]);
     expect(rowOf(ws, '2403').slice(0, 5)).toEqual(['2403', 'Bjurholm', 'Kommun', 'Umeåregionen', 0]);
     const types = [];
     for (let r = 2; r <= ws.rowCount; r++) types.push(rowValues(ws, r)[2]);
@@ -295,23 +307,54 @@ describe('renderReportXlsx', () => {
     expect(first.slice(0, 8)).toEqual(['2026 K3', 'Hela kvartalet', 'Alla deltagare', 131, 118, 3, 19, 271]);
     expect(first[8]).toBeCloseTo(131 / 271, 10);
     const onStage = rowValues(ws, 3);
-    expect(onStage.slice(2, 8)).toEqual(['På scen', 24, 29, 1, 2, 56]);
+    expect(onStage.slice(2, 8)).toEqual(['På scen', 24, 29, '<3', '<3', 56]);
+    expect(onStage.slice(10, 12)).toEqual(['..', '..']); // shares of withheld counts
     expect(ws.rowCount).toBe(1 + 2 * (1 + 4 + 4));
   });
 
-  it('has who reached step 5, with real dates', () => {
+  it('names organisations that reached step 5, with real dates, and only counts persons', () => {
     const ws = sheetOf(wb, 'Steg 5');
-    expect(ws.rowCount).toBe(1 + 3);
     const first = rowValues(ws, 2);
-    expect(first.slice(0, 2)).toEqual(['Näringslivsföreningen Kusten', 'Organisation']);
-    expect(first[2]).toEqual(new Date(Date.UTC(2026, 7, 19)));
-    expect(ws.getRow(2).getCell(3).numFmt).toBe('yyyy-mm-dd');
+    expect(first[0]).toBe('Näringslivsföreningen Kusten');
+    expect(first[1]).toEqual(new Date(Date.UTC(2026, 7, 19)));
+    expect(ws.getRow(2).getCell(2).numFmt).toBe('yyyy-mm-dd');
+    expect(rowOf(ws, 'Personer per sektor').slice(0, 2)).toEqual(['Personer per sektor', 'Personer']);
+    expect(rowOf(ws, 'Offentlig sektor').slice(0, 2)).toEqual(['Offentlig sektor', '<3']);
+    expect(rowOf(ws, 'Totalt').slice(0, 2)).toEqual(['Totalt', '<3']);
+    expect(rowOf(ws, 'Mötesplats Lycksele').slice(0, 2)).toEqual(['Mötesplats Lycksele', '<3']);
+    const all: CellValue[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => all.push(cell.value)));
+    expect(JSON.stringify(all)).not.toMatch(/Verksamhetschef|Forskare/);
   });
 
   it('lists the changes since the previous version', () => {
     const ws = sheetOf(wb, 'Ändringar');
     expect(rowValues(ws, 2)).toEqual(['Stegen vid kvartalets slut › Deltagande', 73, 74, 1]);
-    expect(rowValues(ws, 3)).toEqual(['Kommuner › Sorsele › Engagerade aktörer', 1, 2, 1]);
+    expect(rowValues(ws, 3)).toEqual(['Kommuner › Sorsele › Engagerade aktörer', '<3', '<3', '..']);
+  });
+
+  it('writes text that looks like a formula as a string cell, never a formula', async () => {
+    const f: ReportFigures = structuredClone(SAMPLE_FIGURES);
+    f.crossSectorInitiatives[0].name = '=HYPERLINK("http://x","klicka")';
+    f.reachedInfluence[0].descriptionSv = '+SUM(A1)';
+    f.reachedInfluence[0].reasonSv = '@SUM(1+1)*cmd|"/C calc"!A0';
+    const hostile = await open(
+      await renderReportXlsx(f, { version: 1, generatedAt: GENERATED_AT, minCount: 3, changes: null }),
+    );
+    const cells = [
+      sheetOf(hostile, 'Initiativ').getRow(2).getCell(1),
+      sheetOf(hostile, 'Steg 5').getRow(2).getCell(1),
+      sheetOf(hostile, 'Steg 5').getRow(2).getCell(3),
+    ];
+    expect(cells.map((c) => c.value)).toEqual([
+      '=HYPERLINK("http://x","klicka")',
+      '+SUM(A1)',
+      '@SUM(1+1)*cmd|"/C calc"!A0',
+    ]);
+    for (const cell of cells) {
+      expect(cell.type).toBe(ValueType.String);
+      expect(cell.formula).toBeUndefined();
+    }
   });
 
   it('stores no number as text (municipality codes are identifiers, not numbers)', () => {

@@ -1,8 +1,14 @@
 // The numbers behind the committee's report as a Swedish spreadsheet: one sheet per section, every
-// figure a number cell (never text), header rows bold and frozen. Pure: figures in, bytes out.
+// figure a number cell, header rows bold and frozen. Pure: figures in, bytes out.
+//
+// The committee's document: the figures go through disclosure control here, and a withheld count
+// is the text "<3" (a change or share that would need one is ".."). Text from the database
+// (organisation, initiative and event names, reasons) is always a string cell, never a formula,
+// however it begins ("=HYPERLINK(…)", "+SUM(A1)"); exceljs 4.4 has no quotePrefix style to add.
 import {
-  actorKindLabelSv,
   Compared,
+  DisclosedReport,
+  FigureChange,
   Gender,
   GenderSplit,
   genderLabelSv,
@@ -10,18 +16,21 @@ import {
   ReportFigures,
   sectorLabelSv,
   StepCount,
+  suppressedLabel,
 } from '@crm/domain';
 import { Workbook, Worksheet } from 'exceljs';
 import { ReportDocumentMeta } from './document-meta';
-import { calendarDate, formatGeneratedAt, shareOf } from './format';
+import { calendarDate, formatGeneratedAt, shareOf, WITHHELD_SV } from './format';
 import {
-  activeCount,
+  Count,
   countOn,
+  DisclosedFigures,
+  documentChanges,
+  documentReport,
   GENDERS,
   genderCount,
   levelLabel,
   MOVEMENT_LEVELS,
-  movementMatrix,
   movementSummary,
   quarterLabel,
   reportTitle,
@@ -29,7 +38,6 @@ import {
   subRegionName,
   summaryLines,
   SYNERGY_LABEL_SV,
-  total,
 } from './report-model';
 
 /** Sheet names in workbook order ("Ändringar" only when the document has a version to compare with). */
@@ -60,14 +68,31 @@ const SHARE_FORMAT = '0 %';
 const DATE_FORMAT = 'yyyy-mm-dd';
 const HEADER_FILL = 'FFE8EEF6';
 
-/** A cell: text, a count, a date, empty, or a number with its own format (shares, changes). */
+/**
+ * A cell: text, a count, a date, empty, or a number with its own format (shares, changes). Text is
+ * always written as a string cell, whatever it begins with.
+ */
 type Cell = string | number | Date | null | { value: number | null; numFmt: string };
 
-const pct = (part: number, whole: number): Cell => ({ value: shareOf(part, whole), numFmt: SHARE_FORMAT });
-const diff = (n: number): Cell => ({ value: n, numFmt: CHANGE_FORMAT });
+/** What a withheld count reads as ("<3"): set by each render before it builds the workbook. */
+let withheld = suppressedLabel(3);
 
+/** A disclosed count: the number, or "<3". */
+const count = (n: Count): Cell => (n === null ? withheld : n);
+const pct = (part: Count, whole: Count): Cell =>
+  part === null || whole === null ? WITHHELD_SV : { value: shareOf(part, whole), numFmt: SHARE_FORMAT };
+const diff = (current: Count, before: Count): Cell =>
+  current === null || before === null ? WITHHELD_SV : { value: current - before, numFmt: CHANGE_FORMAT };
+
+/**
+ * The committee's spreadsheet. The figures go through disclosure control here (k = meta.minCount),
+ * so it never shows a count of 1..k−1 persons, nor one that would give such a count away.
+ */
 export async function renderReportXlsx(figures: ReportFigures, meta: ReportDocumentMeta): Promise<Buffer> {
-  const f = figures;
+  const report = documentReport(figures, meta.minCount);
+  const f = report.figures;
+  withheld = suppressedLabel(meta.minCount);
+  const changes = documentChanges(meta.changes, meta.minCount);
   const wb = new Workbook();
   wb.creator = 'Region Västerbotten';
   wb.lastModifiedBy = 'Region Västerbottens engagemangs-CRM';
@@ -76,17 +101,17 @@ export async function renderReportXlsx(figures: ReportFigures, meta: ReportDocum
   wb.created = meta.generatedAt;
   wb.modified = meta.generatedAt;
 
-  summarySheet(wb, f, meta);
-  stepsSheet(wb, f);
-  movementSheet(wb, f);
-  historySheet(wb, f);
-  meetingPlacesSheet(wb, f);
-  sectorsSheet(wb, f);
+  summarySheet(wb, report, meta);
+  stepsSheet(wb, report);
+  movementSheet(wb, report);
+  historySheet(wb, report);
+  meetingPlacesSheet(wb, report);
+  sectorsSheet(wb, report);
   initiativesSheet(wb, f);
   municipalitiesSheet(wb, f);
-  genderSheet(wb, f);
+  genderSheet(wb, report);
   influenceSheet(wb, f);
-  if (meta.changes !== null) changesSheet(wb, meta);
+  if (changes !== null) changesSheet(wb, meta, changes);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -122,7 +147,11 @@ function addRows(ws: Worksheet, rows: Cell[][]): void {
     );
     cells.forEach((c, i) => {
       const cell = row.getCell(i + 1);
-      if (typeof c === 'number') cell.numFmt = COUNT_FORMAT;
+      // A string is a string cell: never a formula, a hyperlink or a number, however it begins.
+      if (typeof c === 'string') {
+        cell.value = c;
+        if (c === withheld || c === WITHHELD_SV) cell.alignment = { horizontal: 'right' };
+      } else if (typeof c === 'number') cell.numFmt = COUNT_FORMAT;
       else if (c instanceof Date) cell.numFmt = DATE_FORMAT;
       else if (c !== null && typeof c === 'object') cell.numFmt = c.numFmt;
     });
@@ -158,31 +187,33 @@ function fitColumns(ws: Worksheet, max = 60): void {
   });
 }
 
-function comparedHeaders(f: ReportFigures, prefix = ''): string[] {
+function comparedHeaders(f: DisclosedFigures, prefix = ''): string[] {
   return [`${prefix}${quarterLabel(f)}`, `${prefix}${f.previousLabel}`, `${prefix}${f.yearEarlierLabel}`];
 }
 
-function changeHeaders(f: ReportFigures): string[] {
+function changeHeaders(f: DisclosedFigures): string[] {
   return [`Förändring mot ${f.previousLabel}`, `Förändring mot ${f.yearEarlierLabel}`];
 }
 
-function compared(c: Compared): Cell[] {
-  return [c.current, c.previousQuarter, c.yearEarlier];
+function compared(c: Compared<Count>): Cell[] {
+  return [count(c.current), count(c.previousQuarter), count(c.yearEarlier)];
 }
 
-function changes(c: Compared): Cell[] {
-  return [diff(c.current - c.previousQuarter), diff(c.current - c.yearEarlier)];
+function changes(c: Compared<Count>): Cell[] {
+  return [diff(c.current, c.previousQuarter), diff(c.current, c.yearEarlier)];
 }
 
 const stepHeaders = () => LADDER_STEPS.map(stepLabel);
-const stepCells = (steps: readonly StepCount[]): Cell[] => LADDER_STEPS.map((s) => countOn(steps, s));
+const stepCells = (steps: readonly StepCount<Count>[]): Cell[] =>
+  LADDER_STEPS.map((s) => count(countOn(steps, s)));
 
 // ---------------------------------------------------------------------------------------------
 // The sheets
 
-function summarySheet(wb: Workbook, f: ReportFigures, meta: ReportDocumentMeta): void {
+function summarySheet(wb: Workbook, report: DisclosedReport, meta: ReportDocumentMeta): void {
+  const f = report.figures;
   const lines = [
-    ...summaryLines(f).map((l) => ({ label: l.labelSv, c: l.figure })),
+    ...summaryLines(f, report.minCount).map((l) => ({ label: l.labelSv, c: l.figure })),
     { label: SYNERGY_LABEL_SV, c: f.synergy },
   ];
   const ws = sheet(
@@ -194,7 +225,7 @@ function summarySheet(wb: Workbook, f: ReportFigures, meta: ReportDocumentMeta):
   addSubTable(
     ws,
     [`Största förändringarna jämfört med ${f.previousLabel}`, 'Förändring', 'Beskrivning'],
-    f.summary.largestChanges.map((c) => [c.subjectSv, diff(c.change), c.textSv]),
+    f.summary.largestChanges.map((c) => [c.subjectSv, { value: c.change, numFmt: CHANGE_FORMAT }, c.textSv]),
   );
   addSubTable(
     ws,
@@ -206,6 +237,11 @@ function summarySheet(wb: Workbook, f: ReportFigures, meta: ReportDocumentMeta):
       ['Periodens sista dag', calendarDate(f.periodEnd)],
       ['Version', meta.version],
       ['Skapad', formatGeneratedAt(meta.generatedAt)],
+      [
+        'Röjandeskydd',
+        `Antal som omfattar personer och är mindre än ${report.minCount} visas som ”${withheld}”, liksom ett annat antal ` +
+          'i samma tabell när summan annars skulle avslöja det; förändringar och andelar som skulle kräva ett sådant antal visas som ”..”.',
+      ],
     ],
   );
   // Long texts (descriptions, the report's title) run on into the empty cells to their right
@@ -214,27 +250,25 @@ function summarySheet(wb: Workbook, f: ReportFigures, meta: ReportDocumentMeta):
   ws.getColumn(1).width = 48;
 }
 
-function stepsSheet(wb: Workbook, f: ReportFigures): void {
+function stepsSheet(wb: Workbook, report: DisclosedReport): void {
+  const f = report.figures;
   const l = f.ladder;
+  const active = (label: string) => report.extras.activeAt[label] ?? null;
   const rows: Cell[][] = LADDER_STEPS.map((step) => {
-    const c: Compared = {
+    const c: Compared<Count> = {
       current: countOn(l.atEnd, step),
       previousQuarter: countOn(l.atEndPreviousQuarter, step),
       yearEarlier: countOn(l.atEndYearEarlier, step),
     };
     return [stepLabel(step), ...compared(c), ...changes(c)];
   });
-  const totals: Compared = {
-    current: total(l.atEnd),
-    previousQuarter: total(l.atEndPreviousQuarter),
-    yearEarlier: total(l.atEndYearEarlier),
-  };
+  const totals = f.summary.engagedActors;
   rows.push(['Totalt engagerade', ...compared(totals), ...changes(totals)]);
   rows.push([
     'Andel aktiva (steg 3–5)',
-    pct(activeCount(l.atEnd), totals.current),
-    pct(activeCount(l.atEndPreviousQuarter), totals.previousQuarter),
-    pct(activeCount(l.atEndYearEarlier), totals.yearEarlier),
+    pct(active(quarterLabel(f)), totals.current),
+    pct(active(f.previousLabel), totals.previousQuarter),
+    pct(active(f.yearEarlierLabel), totals.yearEarlier),
   ]);
   const ws = sheet(
     wb,
@@ -246,10 +280,14 @@ function stepsSheet(wb: Workbook, f: ReportFigures): void {
   fitColumns(ws);
 }
 
-function movementSheet(wb: Workbook, f: ReportFigures): void {
-  const m = movementMatrix(f.ladder.movement);
-  const rows: Cell[][] = MOVEMENT_LEVELS.map((from, r) => [levelLabel(from), ...m.counts[r], m.rowTotals[r]]);
-  rows.push(['Summa vid kvartalets slut', ...m.columnTotals, null]);
+function movementSheet(wb: Workbook, report: DisclosedReport): void {
+  const m = report.extras.movement;
+  const rows: Cell[][] = MOVEMENT_LEVELS.map((from, r) => [
+    levelLabel(from),
+    ...m.counts[r].map((n, c) => (r === 0 && c === 0 ? null : count(n))),
+    count(m.rowTotals[r]),
+  ]);
+  rows.push(['Summa vid kvartalets slut', ...m.columnTotals.map(count), null]);
   const ws = sheet(
     wb,
     'Förflyttningar',
@@ -259,27 +297,30 @@ function movementSheet(wb: Workbook, f: ReportFigures): void {
   addSubTable(
     ws,
     ['Förflyttning under kvartalet', 'Aktörer'],
-    movementSummary(f.ladder.movement).map((r) => [r.labelSv, r.count]),
+    movementSummary(report).map((r) => [r.labelSv, count(r.count)]),
   );
   fitColumns(ws);
 }
 
-function historySheet(wb: Workbook, f: ReportFigures): void {
+function historySheet(wb: Workbook, report: DisclosedReport): void {
+  const { engagedAt, activeAt } = report.extras;
   const ws = sheet(
     wb,
     'Historik',
     ['Kvartal', ...stepHeaders(), 'Totalt engagerade', 'Andel aktiva (steg 3–5)'],
-    f.ladder.history.map((q) => [
+    report.figures.ladder.history.map((q) => [
       q.label,
       ...stepCells(q.steps),
-      total(q.steps),
-      pct(activeCount(q.steps), total(q.steps)),
+      count(engagedAt[q.label] ?? null),
+      pct(activeAt[q.label] ?? null, engagedAt[q.label] ?? null),
     ]),
   );
   fitColumns(ws);
 }
 
-function meetingPlacesSheet(wb: Workbook, f: ReportFigures): void {
+function meetingPlacesSheet(wb: Workbook, report: DisclosedReport): void {
+  const f = report.figures;
+  const mix = (code: string) => report.extras.meetingPlaceMix[code];
   const ws = sheet(
     wb,
     'Mötesplatser',
@@ -300,8 +341,8 @@ function meetingPlacesSheet(wb: Workbook, f: ReportFigures): void {
       ...compared(m.uniqueActors),
       ...compared(m.newActors),
       ...stepCells(m.ladderMix),
-      total(m.ladderMix),
-      pct(activeCount(m.ladderMix), total(m.ladderMix)),
+      count(mix(m.code).total),
+      pct(mix(m.code).active, mix(m.code).total),
     ]),
   );
   addSubTable(ws, ['Synergi', ...comparedHeaders(f)], [[SYNERGY_LABEL_SV, ...compared(f.synergy)]]);
@@ -309,7 +350,8 @@ function meetingPlacesSheet(wb: Workbook, f: ReportFigures): void {
   ws.getColumn(1).width = 42;
 }
 
-function sectorsSheet(wb: Workbook, f: ReportFigures): void {
+function sectorsSheet(wb: Workbook, report: DisclosedReport): void {
+  const f = report.figures;
   const ws = sheet(
     wb,
     'Sektorer',
@@ -318,13 +360,13 @@ function sectorsSheet(wb: Workbook, f: ReportFigures): void {
       s.labelSv,
       ...stepCells(s.ladderMix),
       ...compared(s.engaged),
-      pct(activeCount(s.ladderMix), total(s.ladderMix)),
+      pct(report.extras.sectorActive[s.sector] ?? null, s.engaged.current),
     ]),
   );
   fitColumns(ws);
 }
 
-function initiativesSheet(wb: Workbook, f: ReportFigures): void {
+function initiativesSheet(wb: Workbook, f: DisclosedFigures): void {
   const ws = sheet(
     wb,
     'Initiativ',
@@ -334,19 +376,19 @@ function initiativesSheet(wb: Workbook, f: ReportFigures): void {
       i.kindSv,
       i.sectors.map((s) => sectorLabelSv[s]).join(', '),
       i.sectors.length,
-      i.members,
+      count(i.members),
     ]),
   );
   fitColumns(ws);
 }
 
-function municipalitiesSheet(wb: Workbook, f: ReportFigures): void {
+function municipalitiesSheet(wb: Workbook, f: DisclosedFigures): void {
   const area = (
     code: string | null,
     name: string,
     kind: string,
     subRegion: string | null,
-    a: { engaged: Compared; participants: Compared },
+    a: { engaged: Compared<Count>; participants: Compared<Count> },
   ): Cell[] => [code, name, kind, subRegion, ...compared(a.engaged), ...compared(a.participants)];
   const rows: Cell[][] = [
     ...f.municipalities.map((m) => area(m.code, m.nameSv, 'Kommun', subRegionName(f, m.subRegion), m)),
@@ -370,30 +412,35 @@ function municipalitiesSheet(wb: Workbook, f: ReportFigures): void {
   fitColumns(ws);
 }
 
-function genderSheet(wb: Workbook, f: ReportFigures): void {
+function genderSheet(wb: Workbook, report: DisclosedReport): void {
+  const f = report.figures;
   const g = f.gender;
-  const groups: (GenderSplit & { label: string; kind: string })[] = [
-    { label: quarterLabel(f), kind: 'Hela kvartalet', participants: g.participants, onStage: g.onStage },
-    ...g.perMeetingPlace.map((m) => ({ ...m, label: m.nameSv, kind: 'Mötesplats' })),
-    ...g.lastFourQuarters.map((q) => ({ ...q, label: q.label, kind: 'Kvartal' })),
+  const totals = report.extras.genderTotals;
+  const groups: (GenderSplit<Count> & { label: string; kind: string; key: string })[] = [
+    {
+      label: quarterLabel(f),
+      kind: 'Hela kvartalet',
+      key: quarterLabel(f),
+      participants: g.participants,
+      onStage: g.onStage,
+    },
+    ...g.perMeetingPlace.map((m) => ({ ...m, label: m.nameSv, kind: 'Mötesplats', key: m.code })),
+    ...g.lastFourQuarters.map((q) => ({ ...q, label: q.label, kind: 'Kvartal', key: q.label })),
   ];
   const rows: Cell[][] = groups.flatMap((grp) =>
     (
       [
-        ['Alla deltagare', grp.participants],
-        ['På scen', grp.onStage],
+        ['Alla deltagare', grp.participants, totals[grp.key].participants],
+        ['På scen', grp.onStage, totals[grp.key].onStage],
       ] as const
-    ).map(([selection, counts]) => {
-      const sum = total(counts);
-      return [
-        grp.label,
-        grp.kind,
-        selection,
-        ...GENDERS.map((gender) => genderCount(counts, gender)),
-        sum,
-        ...GENDERS.map((gender) => pct(genderCount(counts, gender), sum)),
-      ];
-    }),
+    ).map(([selection, counts, sum]) => [
+      grp.label,
+      grp.kind,
+      selection,
+      ...GENDERS.map((gender) => count(genderCount(counts, gender))),
+      count(sum),
+      ...GENDERS.map((gender) => pct(genderCount(counts, gender), sum)),
+    ]),
   );
   const ws = sheet(
     wb,
@@ -411,25 +458,43 @@ function genderSheet(wb: Workbook, f: ReportFigures): void {
   fitColumns(ws);
 }
 
-function influenceSheet(wb: Workbook, f: ReportFigures): void {
-  const reached = [...f.reachedInfluence].sort((a, b) => a.reachedOn.localeCompare(b.reachedOn));
+function influenceSheet(wb: Workbook, f: DisclosedFigures): void {
+  const organisations = [...f.reachedInfluence].sort((a, b) => a.reachedOn.localeCompare(b.reachedOn));
   const ws = sheet(
     wb,
     'Steg 5',
-    ['Aktör', 'Typ', 'Datum', 'Varför'],
-    reached.map((r) => [r.descriptionSv, actorKindLabelSv[r.kind], calendarDate(r.reachedOn), r.reasonSv]),
+    ['Organisation', 'Datum', 'Varför'],
+    organisations.map((r) => [r.descriptionSv, calendarDate(r.reachedOn), r.reasonSv]),
   );
+  // Persons who reached step 5: counted, never described.
+  const persons = f.reachedInfluencePersons;
+  if (persons) {
+    addSubTable(
+      ws,
+      ['Personer per sektor', 'Personer'],
+      [
+        ...persons.perSector.map((s): Cell[] => [s.labelSv, count(s.count)]),
+        ['Totalt', count(persons.total)],
+      ],
+    );
+    if (persons.perMeetingPlace.length > 0) {
+      addSubTable(
+        ws,
+        ['Personer per mötesplats där de deltog under kvartalet', 'Personer'],
+        persons.perMeetingPlace.map((p): Cell[] => [p.nameSv, count(p.count)]),
+      );
+    }
+  }
   fitColumns(ws, 80);
-  ws.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
+  ws.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
 }
 
-function changesSheet(wb: Workbook, meta: ReportDocumentMeta): void {
-  const list = meta.changes ?? [];
+function changesSheet(wb: Workbook, meta: ReportDocumentMeta, list: readonly FigureChange<Count>[]): void {
   const ws = sheet(
     wb,
     'Ändringar',
     ['Siffra', 'Före', 'Efter', 'Skillnad'],
-    list.map((c) => [c.whatSv, c.before, c.after, diff(c.after - c.before)]),
+    list.map((c) => [c.whatSv, count(c.before), count(c.after), diff(c.after, c.before)]),
   );
   if (list.length === 0) ws.addRow([`Inga siffror har ändrats sedan version ${meta.version - 1}.`]);
   fitColumns(ws);

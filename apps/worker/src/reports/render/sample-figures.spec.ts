@@ -1,5 +1,5 @@
-import { COUNTY_MUNICIPALITIES, Gender, levelOf, MeetingPlaceCode } from '@crm/domain';
-import { movementMatrix, movementSummary, stepCounts } from './report-model';
+import { COUNTY_MUNICIPALITIES, exactReport, Gender, levelOf, MeetingPlaceCode } from '@crm/domain';
+import { stepCounts } from './report-model';
 import { SAMPLE_FIGURES as f } from './sample-figures';
 
 const sum = (xs: readonly { count: number }[]) => xs.reduce((s, x) => s + x.count, 0);
@@ -13,13 +13,16 @@ describe('SAMPLE_FIGURES', () => {
     expect(f.ladder.history.at(-1)?.steps).toEqual(f.ladder.atEnd);
     expect(f.ladder.history[0].steps).toEqual(f.ladder.atEndYearEarlier);
 
-    const m = movementMatrix(f.ladder.movement);
+    const m = exactReport(f).extras.movement;
     expect(m.rowTotals.slice(1)).toEqual(stepCounts(f.ladder.atEndPreviousQuarter));
     expect(m.columnTotals.slice(1)).toEqual(stepCounts(f.ladder.atEnd));
     expect(m.rowTotals[0]).toBe(f.summary.newActors.current);
-    const moved = Object.fromEntries(movementSummary(f.ladder.movement).map((r) => [r.kind, r.count]));
-    expect(moved.up).toBe(f.summary.movedUp.current);
-    expect(moved.down).toBe(f.summary.movedDown.current);
+    const cells = (test: (from: number, to: number) => boolean) =>
+      f.ladder.movement
+        .filter((c) => c.from && c.to && test(levelOf(c.from), levelOf(c.to)))
+        .reduce((s, c) => s + c.count, 0);
+    expect(cells((from, to) => to > from)).toBe(f.summary.movedUp.current);
+    expect(cells((from, to) => to < from)).toBe(f.summary.movedDown.current);
     const passiveToActive = f.ladder.movement
       .filter((c) => c.from && c.to && levelOf(c.from) <= 2 && levelOf(c.to) >= 3)
       .reduce((s, c) => s + c.count, 0);
@@ -27,12 +30,18 @@ describe('SAMPLE_FIGURES', () => {
     const reachedFive = f.ladder.movement
       .filter((c) => c.to && levelOf(c.to) === 5 && (!c.from || levelOf(c.from) < 5))
       .reduce((s, c) => s + c.count, 0);
-    expect(reachedFive).toBe(f.reachedInfluence.length);
+    expect(reachedFive).toBe(f.reachedInfluence.length + f.reachedInfluencePersons!.total);
+    expect(f.reachedInfluence.every((r) => r.kind === 'ORGANISATION')).toBe(true);
+    expect(f.reachedInfluencePersons!.perSector.reduce((s, x) => s + x.count, 0)).toBe(
+      f.reachedInfluencePersons!.total,
+    );
   });
 
   it('adds up across sectors, meeting places and areas', () => {
     const bySector = f.sectors.map((s) => stepCounts(s.ladderMix));
-    expect(bySector.reduce((acc, row) => acc.map((n, i) => n + row[i]))).toEqual(stepCounts(f.ladder.atEnd));
+    expect(bySector.reduce((acc, row) => acc.map((n, i) => n! + row[i]!))).toEqual(
+      stepCounts(f.ladder.atEnd),
+    );
     for (const s of f.sectors) expect(sum(s.ladderMix)).toBe(s.engaged.current);
     for (const p of f.meetingPlaces) expect(sum(p.ladderMix)).toBe(p.uniqueActors.current);
     expect(f.meetingPlaces.map((p) => p.code)).toEqual(Object.values(MeetingPlaceCode));

@@ -82,6 +82,7 @@ const INLAND = 'INLAND';
 const SKELLEFTEA = 'SKELLEFTEA';
 
 export const SAMPLE_FIGURES: ReportFigures = {
+  formatVersion: 2,
   year: 2026,
   quarter: 3,
   periodStart: '2026-07-01',
@@ -294,21 +295,25 @@ export const SAMPLE_FIGURES: ReportFigures = {
       reasonSv:
         'Driver det egna initiativet Påverkansarbete för Norrbotniabanan gentemot staten, efter att ha deltagit i samtalen om banan vid Västerbotten i Almedalen.',
     },
-    {
-      kind: ActorKind.PERSON,
-      descriptionSv: 'Verksamhetschef, Skellefteå kommun',
-      reachedOn: '2026-09-04',
-      reasonSv:
-        'Leder samverkansinitiativet Kompetensförsörjning i Skelleftedalen med aktörer från fyra sektorer.',
-    },
-    {
-      kind: ActorKind.PERSON,
-      descriptionSv: 'Forskare, Umeå universitet',
-      reachedOn: '2026-09-22',
-      reasonSv:
-        'Har lett arbetsgruppen för hållbar energi fram till ett gemensamt inspel som regionen lagt till grund för ett beslut.',
-    },
   ],
+  // Two persons reached step 5 as well: counted, never described.
+  reachedInfluencePersons: {
+    total: 2,
+    perSector: [
+      { sector: Sector.PUBLIC_SECTOR, labelSv: 'Offentlig sektor', count: 1 },
+      { sector: Sector.BUSINESS, labelSv: 'Näringsliv', count: 0 },
+      { sector: Sector.ACADEMIA, labelSv: 'Akademi', count: 1 },
+      { sector: Sector.CIVIL_SOCIETY, labelSv: 'Civilsamhälle', count: 0 },
+      { sector: Sector.INNOVATION_SYSTEM, labelSv: 'Innovationssystem', count: 0 },
+    ],
+    perMeetingPlace: [
+      { code: MeetingPlaceCode.GRAND_HOTEL, nameSv: 'Västerbotten på Grand Hôtel', count: 0 },
+      { code: MeetingPlaceCode.MOTESPLATS_LYCKSELE, nameSv: 'Mötesplats Lycksele', count: 1 },
+      { code: MeetingPlaceCode.ALMEDALEN, nameSv: 'Västerbotten i Almedalen', count: 0 },
+      { code: MeetingPlaceCode.DIGITALA_VASTERBOTTEN, nameSv: 'Digitala Västerbotten', count: 1 },
+      { code: null, nameSv: 'Ingen mötesplats under kvartalet', count: 0 },
+    ],
+  },
 };
 
 /** The changes a version 2 of the sample quarter would list (two late corrections). */
