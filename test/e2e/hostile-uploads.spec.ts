@@ -23,7 +23,7 @@ function xlsx(rows: Iterable<string | Buffer>, sheet: Omit<ZipEntrySpec, 'name' 
   return zip(xlsxEntries({ ...sheet, data: sheetOf(rows) }));
 }
 
-/** 4 million empty rows under a header and one person: about 9 MB once compressed. */
+/** 4 million empty rows under a header and one person: 68 MiB of XML, about 10 MB compressed (7×). */
 function* fourMillionEmptyRows(): Iterable<string> {
   yield inlineRow(2, ['Anna Berg', 'anna@example.se']);
   for (let r = 3; r < 4_000_000; r += 10_000) {
