@@ -306,6 +306,40 @@ describe('disclosure control of the ladder aggregates for the committee', () => 
     expect(problems).toEqual([]);
   });
 
+  it('withholds in an answer filtered to one group at least what the grouped answer withholds in its row', async () => {
+    const dimensions = [
+      ['SECTOR', 'sector'],
+      ['MUNICIPALITY', 'municipalityCode'],
+      ['KIND', 'kind'],
+    ] as const;
+    const widened: string[] = [];
+    for (const kind of KINDS) {
+      for (const municipalityCode of MUNICIPALITIES) {
+        for (const [groupBy, key] of dimensions) {
+          const base: Json = { kind, municipalityCode };
+          if (base[key]) continue; // already filtered to one group
+          const grouped = await distribution(committee, { groupBy, kind, municipalityCode });
+          for (const row of grouped) {
+            const filter = { ...base, [key]: row.group };
+            const data = await api.ok(
+              `query($filter: LadderFilterInput) { ladderDistribution(filter: $filter) ${BUCKET} }`,
+              { filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) },
+              committee,
+            );
+            const [alone]: Bucket[] = data.ladderDistribution;
+            row.steps.forEach((s, j) => {
+              if (s.suppressed && !alone.steps[j].suppressed)
+                widened.push(`${JSON.stringify(filter)} ${s.step}`);
+              if (!s.suppressed && !alone.steps[j].suppressed) expect(alone.steps[j].count).toBe(s.count);
+            });
+            if (row.suppressed && !alone.suppressed) widened.push(`${JSON.stringify(filter)} total`);
+          }
+        }
+      }
+    }
+    expect(widened).toEqual([]);
+  });
+
   it('judges a cell of persons and organisations by its persons: organisations alone stay exact', async () => {
     // Step 5 in Sorsele: the woman and the municipality. Organisation counts are exact, so 2 − 1 would give her away.
     const [mixed] = await distribution(committee, { groupBy: 'NONE', kind: null, municipalityCode: '2422' });

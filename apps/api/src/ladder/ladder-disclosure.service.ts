@@ -123,6 +123,17 @@ export class LadderDisclosureService {
     return groups.map((g, i) => ({ group: g.group, total: table.rowTotals[i], steps: table.cells[i] }));
   }
 
+  /** The same group as answered twice: withheld wherever either answer withholds. */
+  withholdBoth(a: DisclosedGroup, b: DisclosedGroup): DisclosedGroup {
+    const both = (x: DisclosedCount, y: DisclosedCount): DisclosedCount =>
+      x.suppressed || y.suppressed ? { count: null, suppressed: true } : x;
+    return {
+      group: a.group,
+      total: both(a.total, b.total),
+      steps: a.steps.map((s, i) => both(s, b.steps[i])),
+    };
+  }
+
   /**
    * Transitions (from × to, not engaged included) and the movement figures made of them, as one
    * system of sums: rows add up to the distribution at the start (its ungrouped answer decides those

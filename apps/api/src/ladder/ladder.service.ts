@@ -127,8 +127,40 @@ export class LadderService {
     const exact = this.disclosure.exactFor(viewer.role);
     // The Date scalar has already refused anything but YYYY-MM-DD.
     const day = exact ? (asOf ?? this.today()) : this.disclosure.committeeDay(asOf);
-    const rows = await new LadderQueries(this.dataSource.manager).distribution(day, grouping, filter ?? {}, {
-      withPersons: !exact,
+    const groups = await this.groupCounts(day, grouping, filter ?? {}, !exact);
+    const labels =
+      grouping === 'MUNICIPALITY'
+        ? await this.municipalityNames([...groups.keys()])
+        : new Map<string, string>();
+    const disclosed: DisclosedGroup[] = exact
+      ? [...groups.values()].map((g) => ({
+          group: g.group,
+          total: exactCount(g.counts.reduce((a, b) => a + b, 0)),
+          steps: g.counts.map(exactCount),
+        }))
+      : await this.committeeDistribution(day, grouping, filter ?? {}, groups);
+    const buckets = disclosed.map((g) => ({
+      group: g.group,
+      label: labels.get(g.group) ?? groupLabel(grouping, g.group),
+      total: g.total.count,
+      suppressed: g.total.suppressed,
+      steps: LADDER_STEPS.map((step, i) => ({ step, ...g.steps[i] })),
+    }));
+    // The committee's answer is in the order of the groups: an order by size would hint at what is withheld.
+    return exact
+      ? buckets.sort((a, b) => (b.total ?? 0) - (a.total ?? 0) || a.group.localeCompare(b.group))
+      : buckets.sort((a, b) => a.group.localeCompare(b.group));
+  }
+
+  /** Actors per step (and persons among them) per group on a day. */
+  private async groupCounts(
+    day: CalendarDate,
+    grouping: Grouping,
+    filter: LadderFilter,
+    withPersons: boolean,
+  ): Promise<Map<string, GroupCounts>> {
+    const rows = await new LadderQueries(this.dataSource.manager).distribution(day, grouping, filter, {
+      withPersons,
     });
     const groups = new Map<string, GroupCounts>();
     const groupOf = (group: string) => {
@@ -146,28 +178,32 @@ export class LadderService {
       (g.counts as number[])[row.step - 1] = row.count;
       (g.persons as number[])[row.step - 1] = row.persons ?? 0;
     }
-    const labels =
-      grouping === 'MUNICIPALITY'
-        ? await this.municipalityNames([...groups.keys()])
-        : new Map<string, string>();
-    const disclosed: DisclosedGroup[] = exact
-      ? [...groups.values()].map((g) => ({
-          group: g.group,
-          total: exactCount(g.counts.reduce((a, b) => a + b, 0)),
-          steps: g.counts.map(exactCount),
-        }))
-      : this.disclosure.distribution(grouping, [...groups.values()]);
-    const buckets = disclosed.map((g) => ({
-      group: g.group,
-      label: labels.get(g.group) ?? groupLabel(grouping, g.group),
-      total: g.total.count,
-      suppressed: g.total.suppressed,
-      steps: LADDER_STEPS.map((step, i) => ({ step, ...g.steps[i] })),
-    }));
-    // The committee's answer is in the order of the groups: an order by size would hint at what is withheld.
-    return exact
-      ? buckets.sort((a, b) => (b.total ?? 0) - (a.total ?? 0) || a.group.localeCompare(b.group))
-      : buckets.sort((a, b) => a.group.localeCompare(b.group));
+    return groups;
+  }
+
+  /**
+   * The committee's distribution. An ungrouped answer filtered to one sector, municipality or kind is
+   * also a row of the answer grouped by it (without that filter): it withholds at least what that
+   * row withholds, so the two answers together give nothing away that each protects.
+   */
+  private async committeeDistribution(
+    day: CalendarDate,
+    grouping: Grouping,
+    filter: LadderFilter,
+    groups: Map<string, GroupCounts>,
+  ): Promise<DisclosedGroup[]> {
+    let disclosed = this.disclosure.distribution(grouping, [...groups.values()]);
+    if (grouping !== 'NONE') return disclosed;
+    for (const [key, dimension] of FILTERS_WITH_A_GROUPING) {
+      const value = filter[key];
+      if (!value) continue;
+      const others = await this.groupCounts(day, dimension, { ...filter, [key]: null }, true);
+      const row = this.disclosure
+        .distribution(dimension, [...others.values()])
+        .find((g) => g.group === value);
+      if (row) disclosed = disclosed.map((g) => this.disclosure.withholdBoth(g, row));
+    }
+    return disclosed;
   }
 
   async transitions(
@@ -236,6 +272,13 @@ export class LadderService {
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 }
+
+/** Filters that pick one group of a grouping (the meeting place's rows are ungrouped answers already). */
+const FILTERS_WITH_A_GROUPING = [
+  ['sector', 'SECTOR'],
+  ['municipalityCode', 'MUNICIPALITY'],
+  ['kind', 'KIND'],
+] as const satisfies readonly (readonly [keyof LadderFilter, Grouping])[];
 
 const order = (step: LadderStep | null) => (step === null ? 0 : LADDER_STEPS.indexOf(step) + 1);
 
