@@ -17,6 +17,7 @@ import pg from 'pg';
 import Redis from 'ioredis';
 import { datagen, run, serverUrl } from './datagen.mjs';
 import { measureCheckInSearch } from './bench/check-in-search.mjs';
+import { measureGraphqlLimits } from './bench/graphql-limits.mjs';
 import { measureQuarterlyReport } from './bench/quarterly-report.mjs';
 import { measureRegistrationImport } from './bench/registration-import.mjs';
 
@@ -489,6 +490,11 @@ async function main() {
       quarter: Math.floor((reportMonth - 1) / 3) + 1,
     });
     log(`quarterly report: ${JSON.stringify(result.steps.quarterlyReport)}`);
+
+    // i. what the query limits and the rate limiter cost: the hostile documents refused before any
+    //    resolver, and the validation and per-request checks an ordinary actors(first: 100) adds
+    //    (its baseline: graphql's standard rules alone, measured interleaved in the same run)
+    result.steps.graphqlLimits = await measureGraphqlLimits({ redisUrl: REDIS_URL, baseUrl, token, log });
   } finally {
     await db.end().catch(() => {});
   }
@@ -558,6 +564,26 @@ function evaluate(result) {
       's',
       '≤ 60 s',
       s.quarterlyReport.ms <= 60_000,
+    );
+  }
+  if (s.graphqlLimits) {
+    for (const [name, h] of Object.entries(s.graphqlLimits.hostile)) {
+      add(`validate ${name} p50`, h.p50Ms, 'ms', '< 50 ms', h.p50Ms < 50);
+    }
+    const o = s.graphqlLimits.ordinary;
+    add(
+      'actors(first: 100): validation standard → with limits, p50',
+      `${o.standardRulesP50Ms} → ${o.standardPlusLimitRulesP50Ms}`,
+      'ms',
+      '—',
+      null,
+    );
+    add(
+      'added per ordinary request p50 (uncached document)',
+      s.graphqlLimits.addedPerOrdinaryRequestUncachedP50Ms,
+      'ms',
+      '≤ 1 ms',
+      s.graphqlLimits.addedPerOrdinaryRequestUncachedP50Ms <= 1,
     );
   }
   return t;
