@@ -1,0 +1,274 @@
+import { Role } from '@crm/domain';
+import ExcelJS from 'exceljs';
+import { Json, TestApi } from '../support/api';
+import { Factory } from '../support/factories';
+import { pdfText } from '../support/pdf';
+
+const FIGURES = `figures {
+  formatVersion disclosureMinCount
+  summary {
+    engagedActors { current previousQuarter yearEarlier suppressed }
+    newActors { current previousQuarter yearEarlier suppressed }
+    movedUp { current previousQuarter yearEarlier suppressed }
+    movedDown { current previousQuarter yearEarlier suppressed }
+    passiveToActive { current previousQuarter yearEarlier suppressed }
+    largestChanges { textSv subjectSv change }
+  }
+  ladder {
+    atEnd { step count suppressed }
+    atEndPreviousQuarter { step count suppressed }
+    atEndYearEarlier { step count suppressed }
+    movement { from to count suppressed }
+    history { label steps { step count suppressed } }
+  }
+  meetingPlaces {
+    code
+    attendance { current previousQuarter yearEarlier suppressed }
+    uniqueActors { current previousQuarter yearEarlier suppressed }
+    newActors { current previousQuarter yearEarlier suppressed }
+    ladderMix { step count suppressed }
+  }
+  synergy { current previousQuarter yearEarlier suppressed }
+  sectors { sector ladderMix { step count suppressed } engaged { current previousQuarter yearEarlier suppressed } }
+  crossSectorInitiatives { name members suppressed }
+  municipalities {
+    code
+    engaged { current previousQuarter yearEarlier suppressed }
+    participants { current previousQuarter yearEarlier suppressed }
+  }
+  subRegions {
+    code
+    engaged { current previousQuarter yearEarlier suppressed }
+    participants { current previousQuarter yearEarlier suppressed }
+  }
+  outsideCounty { engaged { current previousQuarter yearEarlier } participants { current previousQuarter yearEarlier } }
+  unknownLocation { engaged { current previousQuarter yearEarlier } participants { current previousQuarter yearEarlier } }
+  gender {
+    participants { gender count suppressed }
+    onStage { gender count suppressed }
+    perMeetingPlace { code participants { gender count suppressed } onStage { gender count suppressed } }
+    lastFourQuarters { label participants { gender count suppressed } onStage { gender count suppressed } }
+  }
+  reachedInfluence { kind descriptionSv reachedOn reasonSv }
+  reachedInfluencePersons {
+    total suppressed
+    perSector { sector count suppressed }
+    perMeetingPlace { code nameSv count suppressed }
+  }
+}`;
+
+const COUNT_FIELDS = new Set(['count', 'current', 'previousQuarter', 'yearEarlier', 'members', 'total']);
+
+/** Every count of the answer with where it stands. */
+function counts(value: unknown, path = ''): [string, unknown][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => counts(v, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]): [string, unknown][] =>
+    COUNT_FIELDS.has(key) ? [[`${path}.${key}`, v]] : counts(v, `${path}.${key}`),
+  );
+}
+
+const HYPERLINK = '=HYPERLINK("http://x")';
+const SUM = '+SUM(A1)';
+
+/**
+ * A quarter with a handful of persons, one of them a woman in Sorsele on step 5 who is her
+ * municipality's "Kommunchef": what the committee receives of the report singles no one out.
+ */
+describe('disclosure control of the quarterly report for the committee', () => {
+  let api: TestApi;
+  let make: Factory;
+  const tokens: Partial<Record<Role, string>> = {};
+  let report: Json;
+
+  beforeAll(async () => {
+    api = await TestApi.start({ worker: true });
+    make = new Factory(api);
+    for (const role of [Role.STRATEGIST, Role.COMMITTEE]) tokens[role] = await make.user(role);
+
+    const sorsele = await make.organisation({
+      name: 'Sorsele kommun',
+      sector: 'PUBLIC_SECTOR',
+      municipalityCode: '2422',
+    });
+    const hyperlink = await make.organisation({
+      name: HYPERLINK,
+      sector: 'BUSINESS',
+      municipalityCode: '2480',
+    });
+    const sum = await make.organisation({ name: SUM, sector: 'BUSINESS', municipalityCode: '2480' });
+    const event = await make.event({
+      meetingPlace: 'MOTESPLATS_LYCKSELE',
+      startsAt: '2026-08-12T08:00:00.000Z',
+      endsAt: null,
+    });
+    const chief = await make.person({
+      name: 'Anna Andersson',
+      title: 'Kommunchef',
+      organisationId: sorsele.id,
+      gender: 'WOMAN',
+      sector: 'PUBLIC_SECTOR',
+    });
+    const others = [
+      await make.person({ name: 'Bo Berg', gender: 'MAN', municipalityCode: '2480', sector: 'BUSINESS' }),
+      await make.person({ name: 'Cilla Ek', gender: 'WOMAN', municipalityCode: '2482', sector: 'BUSINESS' }),
+      await make.person({ name: 'Dan Falk', gender: 'MAN', municipalityCode: '2482', sector: 'BUSINESS' }),
+      await make.person({ name: 'Eva Gran', gender: 'WOMAN', municipalityCode: '2482', sector: 'BUSINESS' }),
+      await make.person({ name: 'Finn Hed', gender: 'MAN', municipalityCode: '2482', sector: 'BUSINESS' }),
+    ];
+    const register = (actorId: string, role: string) =>
+      api.ok(
+        `mutation($input: RegisterParticipationInput!) { registerParticipation(input: $input) { id } }`,
+        {
+          input: { eventId: event.id, actorId, role, status: 'ATTENDED' },
+        },
+      );
+    await register(chief.id, 'SPEAKER');
+    for (const person of others) await register(person.id, 'AUDIENCE');
+    const influence = (actorId: string, occurredOn: string) =>
+      api.ok(`mutation($input: RecordEngagementInput!) { recordEngagement(input: $input) { id } }`, {
+        input: { actorId, kind: 'POLICY_INFLUENCE', occurredOn },
+      });
+    await influence(chief.id, '2026-08-20');
+    await influence(hyperlink.id, '2026-08-25');
+    await influence(sum.id, '2026-08-26');
+    await api.ladderSettled();
+
+    const ordered = await api.gql(
+      `mutation { generateQuarterlyReport(year: 2026, quarter: 3) { id } }`,
+      {},
+      tokens[Role.STRATEGIST],
+    );
+    expect(ordered.errors).toBeUndefined();
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { quarterlyReport } = await api.ok(
+        `{ quarterlyReport(year: 2026, quarter: 3) { id status error pdfUrl xlsxUrl } }`,
+      );
+      if (quarterlyReport.status === 'READY') {
+        report = quarterlyReport;
+        break;
+      }
+      if (quarterlyReport.status === 'FAILED') throw new Error(quarterlyReport.error);
+      if (Date.now() > deadline) throw new Error(`report still ${quarterlyReport.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+  afterAll(() => api.close());
+
+  const figuresAs = async (role: Role): Promise<Json> =>
+    (await api.ok(`{ quarterlyReport(year: 2026, quarter: 3) { ${FIGURES} } }`, {}, tokens[role]))
+      .quarterlyReport.figures;
+  const download = async (path: string): Promise<Buffer> => {
+    const res = await fetch(`${api.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${tokens[Role.COMMITTEE]}` },
+    });
+    expect(res.status).toBe(200);
+    return Buffer.from(await res.arrayBuffer());
+  };
+
+  it('answers the committee with no count of 1 or 2 and no person described', async () => {
+    const figures = await figuresAs(Role.COMMITTEE);
+    expect(figures.disclosureMinCount).toBe(3);
+    const all = counts(figures);
+    expect(all.length).toBeGreaterThan(300);
+    // The one small count shown counts organisations alone (not personal data, shown as it is):
+    // the two businesses on step 5.
+    expect(all.filter(([, n]) => n === 1 || n === 2)).toEqual([['.sectors[1].ladderMix[4].count', 2]]);
+    expect(figures.sectors[1].sector).toBe('BUSINESS');
+    // Withheld counts are null with suppressed: true beside them.
+    const sorsele = figures.municipalities.find((m: Json) => m.code === '2422');
+    expect(sorsele.engaged).toMatchObject({ current: null, suppressed: true });
+    expect(figures.reachedInfluencePersons).toMatchObject({ total: null, suppressed: true });
+    expect(figures.gender.onStage.find((g: Json) => g.gender === 'WOMAN')).toEqual({
+      gender: 'WOMAN',
+      count: null,
+      suppressed: true,
+    });
+    // Counts that hide no one are published: six persons attended Mötesplats Lycksele.
+    const lycksele = figures.meetingPlaces.find((p: Json) => p.code === 'MOTESPLATS_LYCKSELE');
+    expect(lycksele.uniqueActors.current).toBe(6);
+    // Organisations are named; the person is not described.
+    expect(figures.reachedInfluence.every((r: Json) => r.kind === 'ORGANISATION')).toBe(true);
+    expect(figures.reachedInfluence.map((r: Json) => r.descriptionSv)).toEqual(
+      expect.arrayContaining(['Sorsele kommun', HYPERLINK, SUM]),
+    );
+    const text = JSON.stringify(figures);
+    expect(text).not.toMatch(/Kommunchef|Anna Andersson/);
+  });
+
+  it('gives staff exact numbers, but still no description of a person', async () => {
+    const figures = await figuresAs(Role.STRATEGIST);
+    expect(figures.disclosureMinCount).toBeNull();
+    expect(counts(figures).every(([, n]) => typeof n === 'number')).toBe(true);
+    const sorsele = figures.municipalities.find((m: Json) => m.code === '2422');
+    expect(sorsele.engaged).toMatchObject({ current: 2, suppressed: false }); // the kommun and its chief
+    expect(figures.reachedInfluencePersons.total).toBe(1);
+    expect(figures.reachedInfluencePersons.perSector).toContainEqual({
+      sector: 'PUBLIC_SECTOR',
+      count: 1,
+      suppressed: false,
+    });
+    expect(figures.reachedInfluencePersons.perMeetingPlace).toContainEqual({
+      code: 'MOTESPLATS_LYCKSELE',
+      nameSv: 'Mötesplats Lycksele',
+      count: 1,
+      suppressed: false,
+    });
+    expect(JSON.stringify(figures)).not.toMatch(/Kommunchef|Anna Andersson/);
+  });
+
+  it('prints "<3" in the PDF and describes no person', async () => {
+    const text = (await pdfText(await download(report.pdfUrl))).replace(/[\s\u00a0]+/g, ' ');
+    expect(text).not.toMatch(/Kommunchef|Anna Andersson|Bo Berg/);
+    expect(text).toContain('<3 personer nådde steg 5 under kvartalet.');
+    expect(text).toContain('Sorsele kommun'); // organisations are named
+    // The municipalities, the gender balance and the step 5 persons hold no 1 or 2.
+    const sorsele = /Sorsele Inlandet (\S+ ){5}\S+/.exec(text)![0];
+    expect(sorsele).toBe('Sorsele Inlandet <3 0 0 <3 0 0');
+    const gender = text.slice(
+      text.indexOf('Jämn könsfördelning'),
+      text.indexOf('Nått steg 5 under kvartalet'),
+    );
+    expect(gender).not.toMatch(/(^| )[12] \(/);
+    expect(gender).toContain('<3');
+  });
+
+  it('writes "<3" in the spreadsheet, no person, and organisation names as text, never formulas', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await download(report.xlsxUrl)) as unknown as ArrayBuffer);
+    const small: string[] = [];
+    const texts: string[] = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row, r) => {
+        row.eachCell((cell, c) => {
+          if (typeof cell.value === 'string') texts.push(cell.value);
+          if (cell.value !== 1 && cell.value !== 2) return;
+          // Counts of events, of sectors and the version number are not counts of persons.
+          if (ws.name === 'Mötesplatser' && c >= 2 && c <= 4) return;
+          if (ws.name === 'Initiativ' && c === 4) return;
+          if (ws.name === 'Sammanfattning' && row.getCell(1).value === 'Version') return;
+          if (cell.numFmt !== '#,##0') return; // shares and changes have their own formats
+          // Businesses on step 5: two organisations and no person, shown as it is.
+          if (ws.name === 'Sektorer' && row.getCell(1).value === 'Näringsliv' && c === 6) return;
+          small.push(`${ws.name}!R${r}C${c}=${String(cell.value)}`);
+        });
+      });
+    }
+    expect(small).toEqual([]);
+    expect(texts).toContain('<3');
+    expect(texts.join('\n')).not.toMatch(/Kommunchef|Anna Andersson/);
+
+    const steps = wb.getWorksheet('Steg 5')!;
+    const names: ExcelJS.Cell[] = [];
+    steps.eachRow((row) => {
+      const cell = row.getCell(1);
+      if (cell.value === HYPERLINK || cell.value === SUM) names.push(cell);
+    });
+    expect(names.map((c) => c.value).sort()).toEqual([SUM, HYPERLINK].sort());
+    for (const cell of names) {
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+    }
+  });
+});
