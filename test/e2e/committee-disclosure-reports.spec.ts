@@ -271,4 +271,53 @@ describe('disclosure control of the quarterly report for the committee', () => {
       expect(cell.formula).toBeUndefined();
     }
   });
+
+  it('withholds the persons described in a report made before this change (figures format 1)', async () => {
+    // A version frozen by the old code: no format version, no persons behind the counts, and a
+    // person described by title and organisation. Its stored files stay as they were.
+    const [{ figures }] = await api.dataSource.query(
+      `SELECT figures FROM quarterly_report WHERE year = 2026 AND quarter = 3 AND version = 1`,
+    );
+    const old = { ...figures, quarter: 2 };
+    delete old.formatVersion;
+    delete old.personCounts;
+    delete old.reachedInfluencePersons;
+    old.reachedInfluence = [
+      ...old.reachedInfluence,
+      { kind: 'PERSON', descriptionSv: 'Kommunchef, Sorsele kommun', reachedOn: '2026-05-20', reasonSv: 'x' },
+    ];
+    await api.dataSource.query(
+      `INSERT INTO quarterly_report (year, quarter, version, status, figures, pdf, xlsx, generated_at)
+       VALUES (2026, 2, 1, 'READY', $1, '\\x25504446'::bytea, '\\x504b0304'::bytea, now())`,
+      [JSON.stringify(old)],
+    );
+    const read = async (role: Role) =>
+      (
+        await api.ok(
+          `{ quarterlyReport(year: 2026, quarter: 2) {
+               figures { formatVersion reachedInfluence { kind descriptionSv }
+                         reachedInfluencePersons { total suppressed perSector { count } }
+                         municipalities { code engaged { current suppressed } } } } }`,
+          {},
+          tokens[role],
+        )
+      ).quarterlyReport.figures;
+    for (const role of [Role.COMMITTEE, Role.STRATEGIST]) {
+      const f = await read(role);
+      expect(f.formatVersion).toBe(1);
+      expect(JSON.stringify(f)).not.toContain('Kommunchef');
+      expect(f.reachedInfluence.every((r: Json) => r.kind === 'ORGANISATION')).toBe(true);
+      expect(f.reachedInfluencePersons.perSector).toEqual([]);
+    }
+    // Without the persons behind each count, the committee's counts are judged as all persons.
+    const committee = await read(Role.COMMITTEE);
+    expect(committee.reachedInfluencePersons).toMatchObject({ total: null, suppressed: true });
+    expect(committee.municipalities.find((m: Json) => m.code === '2422').engaged).toEqual({
+      current: null,
+      suppressed: true,
+    });
+    const staff = await read(Role.STRATEGIST);
+    expect(staff.reachedInfluencePersons).toMatchObject({ total: 1, suppressed: false });
+    expect(staff.municipalities.find((m: Json) => m.code === '2422').engaged.current).toBe(2);
+  });
 });

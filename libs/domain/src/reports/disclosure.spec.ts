@@ -222,6 +222,15 @@ describe('disclosure control of the quarterly report', () => {
     expectNothingGivenAway(f);
   });
 
+  it('withholds a meeting place’s attendance when fewer than k persons made it', () => {
+    const f = figures();
+    f.meetingPlaces[1].attendance = c(5, 0, 0); // five visits …
+    f.meetingPlaces[1].uniqueActors = c(1, 0, 0); // … by one person
+    const d = discloseReport(f, K);
+    expect(d.figures.meetingPlaces[1].attendance.current).toBeNull();
+    expect(d.figures.meetingPlaces[1].uniqueActors.current).toBeNull();
+  });
+
   it('gives staff every number, and describes no person in either view', () => {
     const f = figures();
     const exact = exactReport(f);

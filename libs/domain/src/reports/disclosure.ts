@@ -413,6 +413,12 @@ export function suppressedKeys(
   for (const [key, value] of values) {
     persons.set(key, NOT_PERSONS.test(key) ? 0 : (f.personCounts?.[key] ?? value));
   }
+  // Attendance counts participations: the persons behind it are the place's distinct participants
+  // (three visits by one person must not show either).
+  for (const key of values.keys()) {
+    const unique = key.replace(/^attendance:/, 'unique:');
+    if (unique !== key && persons.has(unique)) persons.set(key, persons.get(unique)!);
+  }
   return { suppressed: suppressLinked(persons, disclosureGroups(f), minCount), persons };
 }
 
