@@ -80,6 +80,7 @@ describe('disclosure control of the quarterly report for the committee', () => {
   let make: Factory;
   const tokens: Partial<Record<Role, string>> = {};
   let report: Json;
+  let eventId: string;
 
   beforeAll(async () => {
     api = await TestApi.start({ worker: true });
@@ -102,6 +103,7 @@ describe('disclosure control of the quarterly report for the committee', () => {
       startsAt: '2026-08-12T08:00:00.000Z',
       endsAt: null,
     });
+    eventId = event.id;
     const chief = await make.person({
       name: 'Anna Andersson',
       title: 'Kommunchef',
@@ -319,5 +321,49 @@ describe('disclosure control of the quarterly report for the committee', () => {
     const staff = await read(Role.STRATEGIST);
     expect(staff.reachedInfluencePersons).toMatchObject({ total: 1, suppressed: false });
     expect(staff.municipalities.find((m: Json) => m.code === '2422').engaged.current).toBe(2);
+  });
+
+  it('lists the changes of a corrected version without a count of 1 or 2 for the committee', async () => {
+    // A late correction: one more person from Sorsele at the quarter's event.
+    const late = await make.person({ name: 'Gun Ivarsson', gender: 'WOMAN', municipalityCode: '2422' });
+    await api.ok(
+      `mutation($input: RegisterParticipationInput!) { registerParticipation(input: $input) { id } }`,
+      { input: { eventId, actorId: late.id, role: 'AUDIENCE', status: 'ATTENDED' } },
+    );
+    await api.ladderSettled();
+    await api.ok(
+      `mutation { generateQuarterlyReport(year: 2026, quarter: 3) { id } }`,
+      {},
+      tokens[Role.STRATEGIST],
+    );
+    const changesAs = async (role: Role): Promise<Json[]> => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const { quarterlyReport } = await api.ok(
+          `{ quarterlyReport(year: 2026, quarter: 3, version: 2) { status changes { whatSv before after suppressed } } }`,
+          {},
+          tokens[role],
+        );
+        if (quarterlyReport?.status === 'READY') return quarterlyReport.changes;
+        if (Date.now() > deadline) throw new Error(`version 2 still ${quarterlyReport?.status}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const staff = await changesAs(Role.STRATEGIST);
+    expect(staff).toContainEqual({
+      whatSv: 'Sorsele › Engagerade',
+      before: 2,
+      after: 3,
+      suppressed: false,
+    });
+    const committee = await changesAs(Role.COMMITTEE);
+    expect(committee.length).toBeGreaterThan(0);
+    for (const change of committee) {
+      expect({ change, small: [1, 2].includes(change.before) || [1, 2].includes(change.after) }).toEqual({
+        change,
+        small: false,
+      });
+    }
+    expect(committee.find((c) => c.whatSv === 'Sorsele › Engagerade')).toBeUndefined(); // <3 both times
   });
 });

@@ -332,12 +332,34 @@ export class QuarterlyReport {
   @Field(() => String, { nullable: true, description: 'Path relative to the API, same bearer token' })
   pdfUrl!: string | null;
   @Field(() => String, { nullable: true }) xlsxUrl!: string | null;
-  @Field(() => ReportFigures, { nullable: true }) figures!: ReportFigures | null;
+  private record!: QuarterlyReportRecord;
+  private view!: ReportView;
+  private disclosed?: { figures: ReportFigures | null; changes: FigureChange[] | null };
+
+  // Disclosure control runs only when a query selects the figures or the changes, once per report.
+  private get prepared(): { figures: ReportFigures | null; changes: FigureChange[] | null } {
+    if (!this.disclosed) {
+      const ready = this.record.status === 'READY';
+      this.disclosed = {
+        figures: ready ? viewFigures(this.record, this.view) : null,
+        changes: ready ? viewChanges(this.record, this.view) : null,
+      };
+    }
+    return this.disclosed;
+  }
+
+  @Field(() => ReportFigures, { nullable: true })
+  get figures(): ReportFigures | null {
+    return this.prepared.figures;
+  }
+
   @Field(() => [FigureChange], {
     nullable: true,
-    description: 'What changed since the previous version; null for the first',
+    description: 'What changed since the previous version, as the reader may see it; null for the first',
   })
-  changes!: FigureChange[] | null;
+  get changes(): FigureChange[] | null {
+    return this.prepared.changes;
+  }
 
   static from(r: QuarterlyReportRecord, view: ReportView): QuarterlyReport {
     const ready = r.status === 'READY';
@@ -351,8 +373,8 @@ export class QuarterlyReport {
       generatedAt: r.generatedAt,
       pdfUrl: ready ? `/reports/${r.id}.pdf` : null,
       xlsxUrl: ready ? `/reports/${r.id}.xlsx` : null,
-      figures: ready ? viewFigures(r, view) : null,
-      changes: ready ? viewChanges(r, view) : null,
+      record: r,
+      view,
     });
   }
 }
