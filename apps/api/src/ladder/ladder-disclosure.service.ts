@@ -1,4 +1,5 @@
 import {
+  DomainValidationError,
   CalendarDate,
   can,
   DisclosedCount,
@@ -14,7 +15,7 @@ import {
   suppressLinear,
   suppressTable,
 } from '@crm/domain';
-import { APP_CONFIG, AppConfig, Grouping } from '@crm/persistence';
+import { APP_CONFIG, AppConfig, Grouping, LadderFilter } from '@crm/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 
 /** One group's actors per step (steps 1..5 at indexes 0..4), and how many of them are persons. */
@@ -87,6 +88,54 @@ export class LadderDisclosureService {
     now = new Date(),
   ): { from: CalendarDate; to: CalendarDate } {
     return requireWholeQuarters(from, to, lastEndedQuarterEnd(now));
+  }
+
+  /**
+   * What the committee may break a distribution down by: one dimension at a time — a grouping or a
+   * filter on sector, municipality or meeting place — with or without a kind. Each such answer is
+   * a row or a margin of one protected table per dimension, agreeing with the ungrouped answer; two
+   * dimensions crossed (a grouping within a filter, or two filters) would be cut from tables whose
+   * secondary suppressions are chosen independently, and subtracting one from the other could give
+   * a withheld cell away. A sub-region nests municipalities (its total would be a further sum of
+   * their rows): the committee asks per municipality instead.
+   */
+  requireCommitteeBreakdown(grouping: Grouping, filter: LadderFilter): void {
+    if (filter.subRegion) {
+      throw new DomainValidationError(
+        'filter.subRegion',
+        'delregioner visas inte för nämnden: dela upp per kommun i stället / ' +
+          'not available to the committee: group by municipality instead',
+      );
+    }
+    const used = [
+      ...(grouping !== 'NONE' && grouping !== 'KIND' ? ['groupBy'] : []),
+      ...(['sector', 'municipalityCode', 'meetingPlace'] as const)
+        .filter((key) => filter[key])
+        .map((key) => `filter.${key}`),
+    ];
+    if (used.length > 1) {
+      throw new DomainValidationError(
+        used[1],
+        'nämnden kan dela upp siffrorna efter en sak i taget (en gruppering eller ett filter, ' +
+          'utöver aktörstyp) / the committee may break figures down by one dimension at a time',
+      );
+    }
+  }
+
+  /**
+   * The committee's transitions and movement: the whole county, or persons or organisations alone.
+   * Filtered movements of every municipality would add up to the whole and give away what each
+   * answer's secondary suppression protects.
+   */
+  requireCommitteeMovementScope(filter: LadderFilter): void {
+    const key = (['sector', 'municipalityCode', 'subRegion', 'meetingPlace'] as const).find((k) => filter[k]);
+    if (key) {
+      throw new DomainValidationError(
+        `filter.${key}`,
+        'nämnden ser rörelsen för hela länet, eller för personer eller organisationer / ' +
+          'the committee sees the movement of the whole county, filtered by kind only',
+      );
+    }
   }
 
   /**

@@ -127,6 +127,7 @@ export class LadderService {
     const exact = this.disclosure.exactFor(viewer.role);
     // The Date scalar has already refused anything but YYYY-MM-DD.
     const day = exact ? (asOf ?? this.today()) : this.disclosure.committeeDay(asOf);
+    if (!exact) this.disclosure.requireCommitteeBreakdown(grouping, filter ?? {});
     const groups = await this.groupCounts(day, grouping, filter ?? {}, !exact);
     const labels =
       grouping === 'MUNICIPALITY'
@@ -220,6 +221,7 @@ export class LadderService {
     const exact = this.disclosure.exactFor(viewer.role);
     if (exact && to < from) throw new DomainValidationError('to', 'must not be before from');
     const period = exact ? { from, to } : this.disclosure.committeePeriod(from, to);
+    if (!exact) this.disclosure.requireCommitteeMovementScope(filter ?? {});
     const rows = (
       await new LadderQueries(this.dataSource.manager).transitions(period.from, period.to, filter ?? {}, {
         withPersons: !exact,
