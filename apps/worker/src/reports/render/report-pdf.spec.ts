@@ -28,25 +28,22 @@ describe('renderReportPdf', () => {
   let pdf: Buffer;
   let pages: string[];
   let text: string;
-  let renderMs: number;
 
   beforeAll(async () => {
-    const started = Date.now();
     pdf = await renderReportPdf(SAMPLE_FIGURES, {
       version: 2,
       generatedAt: GENERATED_AT,
       minCount: 3,
       changes: SAMPLE_CHANGES,
     });
-    renderMs = Date.now() - started;
     pages = pdfPages(pdf).map(flat);
     text = pages.join(' ');
   });
 
-  it('is an A4 portrait PDF, rendered well within the time budget', () => {
+  // Rendering time is measured by `npm run bench` (the quarterly report step), never asserted here.
+  it('is an A4 portrait PDF', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
-    expect(renderMs).toBeLessThan(4000); // about 0.7 s on a 2-core machine, including loading Vega
   });
 
   it('has the title, the version and the generated date in Swedish on the first page', () => {
