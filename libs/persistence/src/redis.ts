@@ -5,7 +5,15 @@ import type { RedisOptions } from 'ioredis';
  * `connection`) a `url` key is silently ignored and 127.0.0.1:6379 is used. So REDIS_URL is turned
  * into explicit options here, once.
  */
-export function redisOptions(url: string, extra: RedisOptions = {}): RedisOptions {
+/**
+ * ioredis options, narrowed so that BullMQ 6 accepts them as a `connection` as well: its own
+ * `RedisOptions` type does not allow ioredis's `retryStrategy: null`.
+ */
+export type RedisConnectionOptions = Omit<RedisOptions, 'retryStrategy'> & {
+  retryStrategy?: NonNullable<RedisOptions['retryStrategy']>;
+};
+
+export function redisOptions(url: string, extra: RedisConnectionOptions = {}): RedisConnectionOptions {
   const parsed = new URL(url);
   const db = parsed.pathname.replace('/', '');
   return {
