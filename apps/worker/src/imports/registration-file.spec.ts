@@ -145,6 +145,15 @@ describe('readRegistrationTable: CSV', () => {
     });
   });
 
+  it('trims and skips Unicode blanks (no-break and ideographic spaces), keeping the line numbers', async () => {
+    const text = 'Namn;E-post\n\u00a0\nAnna;a@x.se\n\u00a0Erik\u202f;e@x.se\n\u3000\t\u00a0\nLena;l@x.se\n';
+    expect((await csv(text)).rows).toEqual([
+      { line: 3, cells: ['Anna', 'a@x.se'] },
+      { line: 4, cells: ['Erik', 'e@x.se'] },
+      { line: 6, cells: ['Lena', 'l@x.se'] },
+    ]);
+  });
+
   it('reads lines ending in CR only (old Mac Excel) and mixed endings', async () => {
     expect((await csv('Namn\rAnna\rErik')).rows).toEqual([
       { line: 2, cells: ['Anna'] },

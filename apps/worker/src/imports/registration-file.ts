@@ -129,12 +129,30 @@ class LineCounter {
   }
 }
 
-/** Moves past lines that hold only spaces or tabs (csv-parse skips them as empty lines). */
+/**
+ * The characters csv-parse's `trim` removes, other than line breaks (ECMAScript whitespace since
+ * csv-parse 7: tab, VT, FF, space, NBSP, the Unicode space separators, LS, PS and BOM), as UTF-8.
+ */
+const BLANKS = [
+  0x09, 0x0b, 0x0c, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+  0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+].map((codePoint) => Buffer.from(String.fromCodePoint(codePoint), 'utf8'));
+
+/** The length in bytes of the blank character at `offset`, or 0. A tab is no blank when it separates. */
+function blankAt(bytes: Buffer, offset: number, separator: Separator): number {
+  for (const blank of BLANKS) {
+    if (blank[0] === 0x09 && separator === '\t') continue;
+    if (bytes.subarray(offset, offset + blank.length).equals(blank)) return blank.length;
+  }
+  return 0;
+}
+
+/** Moves past lines that hold only blanks (csv-parse trims them and skips them as empty lines). */
 function skipEmptyLines(bytes: Buffer, offset: number, separator: Separator): number {
   let start = offset;
   for (;;) {
     let i = start;
-    while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i] === 0x09 && separator !== '\t'))) i++;
+    for (let n = blankAt(bytes, i, separator); n > 0; n = blankAt(bytes, i, separator)) i += n;
     if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) start = i + 2;
     else if (bytes[i] === 0x0a || bytes[i] === 0x0d) start = i + 1;
     else return start;
