@@ -2,7 +2,7 @@ import { Permission } from '@crm/domain';
 import { pageSize, UserEntity } from '@crm/persistence';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Requires } from '../auth/decorators';
-import { GraphqlContext } from '../auth/request-context';
+import type { GraphqlContext } from '../auth/request-context';
 import { toConnection } from '../common/connection';
 import { Participation, ParticipationConnection } from '../participations/participation.model';
 import { Municipality } from '../reference/reference.models';

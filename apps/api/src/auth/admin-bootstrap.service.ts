@@ -1,4 +1,4 @@
-import { AppConfig, UserRepository } from '@crm/persistence';
+import { type AppConfig, UserRepository } from '@crm/persistence';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@crm/persistence';

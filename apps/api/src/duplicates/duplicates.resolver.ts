@@ -3,7 +3,7 @@ import { UserEntity } from '@crm/persistence';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../actors/actor.model';
 import { CurrentUser, Requires } from '../auth/decorators';
-import { GraphqlContext } from '../auth/request-context';
+import type { GraphqlContext } from '../auth/request-context';
 import { toConnection } from '../common/connection';
 import { DuplicateCandidate, DuplicateCandidateConnection } from './duplicate.models';
 import { DuplicatesService } from './duplicates.service';

@@ -1,4 +1,4 @@
-import { AppConfig } from '@crm/persistence';
+import type { AppConfig } from '@crm/persistence';
 import { Controller, Get, Inject, OnModuleDestroy } from '@nestjs/common';
 import {
   HealthCheck,

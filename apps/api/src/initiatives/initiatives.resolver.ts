@@ -4,7 +4,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { DataSource } from 'typeorm';
 import { Actor } from '../actors/actor.model';
 import { CurrentUser, Requires } from '../auth/decorators';
-import { GraphqlContext } from '../auth/request-context';
+import type { GraphqlContext } from '../auth/request-context';
 import { toConnection } from '../common/connection';
 import '../common/enums';
 import { Event } from '../events/event.model';

@@ -15,7 +15,7 @@ import {
   suppressLinear,
   suppressTable,
 } from '@crm/domain';
-import { APP_CONFIG, AppConfig, Grouping, LadderFilter } from '@crm/persistence';
+import { APP_CONFIG, type AppConfig, Grouping, LadderFilter } from '@crm/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 
 /** One group's actors per step (steps 1..5 at indexes 0..4), and how many of them are persons. */

@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig, jobIdFor, JobName, LADDER_QUEUE, redisOptions } from '@crm/persistence';
+import { APP_CONFIG, type AppConfig, jobIdFor, JobName, LADDER_QUEUE, redisOptions } from '@crm/persistence';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { GraphQLError } from 'graphql';

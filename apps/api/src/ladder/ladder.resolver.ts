@@ -3,7 +3,7 @@ import { UserEntity } from '@crm/persistence';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../actors/actor.model';
 import { CurrentUser, Requires } from '../auth/decorators';
-import { GraphqlContext } from '../auth/request-context';
+import type { GraphqlContext } from '../auth/request-context';
 import { GraphQLDate } from '../common/date.scalar';
 import {
   LadderBucket,

@@ -2,7 +2,7 @@ import { Permission } from '@crm/domain';
 import { UserEntity } from '@crm/persistence';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Requires } from '../auth/decorators';
-import { GraphqlContext } from '../auth/request-context';
+import type { GraphqlContext } from '../auth/request-context';
 import { Actor } from '../actors/actor.model';
 import { Event } from '../events/event.model';
 import { CancelParticipationInput, CheckInInput, RegisterParticipationInput } from './participation.inputs';

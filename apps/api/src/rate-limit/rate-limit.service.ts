@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig, UserEntity } from '@crm/persistence';
+import { APP_CONFIG, type AppConfig, UserEntity } from '@crm/persistence';
 import { ExecutionContext, Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
@@ -6,7 +6,7 @@ import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
   normalizeIp,
-  ThrottlerModuleOptions,
+  type ThrottlerModuleOptions,
   ThrottlerOptions,
   ThrottlerStorage,
 } from '@nestjs/throttler';

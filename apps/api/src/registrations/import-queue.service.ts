@@ -1,4 +1,9 @@
-import { APP_CONFIG, AppConfig, REGISTRATION_IMPORT_QUEUE, registrationImportJob } from '@crm/persistence';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  REGISTRATION_IMPORT_QUEUE,
+  registrationImportJob,
+} from '@crm/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueueSender } from '../common/queue-sender';
 

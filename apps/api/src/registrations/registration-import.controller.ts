@@ -15,7 +15,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Requires } from '../auth/decorators';
-import { AuthenticatedRequest } from '../auth/request-context';
+import type { AuthenticatedRequest } from '../auth/request-context';
 import { parseId } from '../common/ids';
 import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import { ImportQueue } from './import-queue.service';

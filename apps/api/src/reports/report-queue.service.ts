@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig, quarterlyReportJob, REPORT_QUEUE } from '@crm/persistence';
+import { APP_CONFIG, type AppConfig, quarterlyReportJob, REPORT_QUEUE } from '@crm/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueueSender } from '../common/queue-sender';
 

@@ -1,7 +1,7 @@
 import { DomainValidationError, Quarter, requireReportableQuarter, Role } from '@crm/domain';
 import {
   APP_CONFIG,
-  AppConfig,
+  type AppConfig,
   AuditRepository,
   QuarterlyReportRecord,
   ReportRepository,

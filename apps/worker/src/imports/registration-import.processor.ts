@@ -1,6 +1,6 @@
 import {
   APP_CONFIG,
-  AppConfig,
+  type AppConfig,
   enqueueDuplicateScan,
   DUPLICATE_QUEUE,
   JobName,

@@ -1,6 +1,6 @@
 import {
   APP_CONFIG,
-  AppConfig,
+  type AppConfig,
   jobIdFor,
   JobName,
   LADDER_QUEUE,

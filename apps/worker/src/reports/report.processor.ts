@@ -1,7 +1,7 @@
 import { QUARTERLY_REPORT_SCHEDULE, quarterEndedBefore, quarterLabel } from '@crm/domain';
 import {
   APP_CONFIG,
-  AppConfig,
+  type AppConfig,
   JobName,
   QUARTERLY_REPORT_SCHEDULER_ID,
   quarterlyReportJob,
