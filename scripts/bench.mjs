@@ -137,7 +137,9 @@ function graphqlClient(baseUrl, token, entries) {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (e) {
-      throw new Error(`GraphQL request failed (${e.message}): ${query.replace(/\s+/g, ' ').slice(0, 120)}`);
+      throw new Error(`GraphQL request failed (${e.message}): ${query.replace(/\s+/g, ' ').slice(0, 120)}`, {
+        cause: e,
+      });
     }
     const body = await res.json().catch(() => null);
     if (!res.ok || !body || body.errors?.length) {

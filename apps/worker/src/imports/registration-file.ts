@@ -203,7 +203,12 @@ function keptCells(record: string[], budget: { cells: number }): string[] {
  * file with more than maxRows + ROW_ALLOWANCE records (blank ones such as ";;;" included, since
  * each costs reading) as soon as it gets there.
  */
-async function readCsv(bytes: Buffer, limits: ImportLimits): Promise<RegistrationTable> {
+/**
+ * The list as UTF-8 bytes with its separator. csv-parse reads the bytes, so that its byte offsets
+ * index the buffer we count lines in (its own line count is not usable: it counts a CRLF inside a
+ * quoted field as two lines); the decoded text is not kept alive beside them.
+ */
+function prepareCsv(bytes: Buffer): { utf8: Buffer; separator: Separator } {
   let text = decodeCsv(bytes).replace(/^\uFEFF/u, '');
   // Excel's separator hint: "sep=;" on the first line. Blank it, so that line numbers stay physical.
   const hint = /^"?sep=(.)"?(?=\r?\n|\r|$)/iu.exec(text);
@@ -212,11 +217,11 @@ async function readCsv(bytes: Buffer, limits: ImportLimits): Promise<Registratio
   const separator = hinted
     ? (hinted[1] as Separator)
     : detectSeparator(text.slice(0, 64 * 1024).split(/\r\n|\n|\r/u));
+  return { utf8: Buffer.from(text, 'utf8'), separator };
+}
 
-  // Parse UTF-8 bytes so that csv-parse's byte offsets index the buffer we count lines in: its own
-  // line count is not usable, since it counts a CRLF inside a quoted field as two lines.
-  const utf8 = Buffer.from(text, 'utf8');
-  text = '';
+async function readCsv(bytes: Buffer, limits: ImportLimits): Promise<RegistrationTable> {
+  const { utf8, separator } = prepareCsv(bytes);
   const parser = parse({
     delimiter: separator,
     record_delimiter: ['\r\n', '\n', '\r'],
