@@ -7,7 +7,7 @@ export function hydrate<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   result: unknown,
 ): T[] {
-  const metadata = em.connection.getMetadata(target);
+  const metadata = em.dataSource.getMetadata(target);
   return rowsOf(result).map((row) => {
     const entity = metadata.create() as T;
     for (const column of metadata.columns) {
