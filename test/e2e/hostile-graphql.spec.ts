@@ -131,6 +131,16 @@ describe('hostile GraphQL is refused before anything runs', () => {
     await expectRefused(`query { ${transitions.join(' ')} }`, {}, committee);
   });
 
+  it('refuses 26 aliased ladder aggregates within the alias limit: each weighs 2,000 of the cost', async () => {
+    const committee = await new Factory(api).user(Role.COMMITTEE);
+    const aggregates = (n: number) =>
+      Array.from({ length: n }, (_, i) => `t${i}: ladderDistribution { __typename }`).join(' ');
+    await expectRefused(`query { ${aggregates(26)} }`, {}, committee);
+    const { status, errors } = await api.gql(`query { ${aggregates(3)} }`, {}, committee);
+    expect(status).toBe(200);
+    expect(errors).toBeUndefined();
+  });
+
   it('refuses a cost-heavy query that is within the depth and alias limits (literal page sizes)', async () => {
     const result = await expectRefused(
       `query { actors(first: 500) { edges { node { id participations(first: 500) { edges { node { id role } } } } } } }`,

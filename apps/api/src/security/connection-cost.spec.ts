@@ -34,6 +34,14 @@ describe('connection cost', () => {
     expect(cost(`{ actors { edges { node { id } } } }`)).toBe(151);
   });
 
+  it('weighs a field by its own cost where one is given, aliases each counted', () => {
+    const weighted = { ...options, fieldWeights: { 'Query.me': 2_000 } };
+    const document = parse(`{ a: me { id } b: me { id } c: actors(first: 1) { totalCount } }`);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    // me 2,000 + id 1, twice; actors 1 + totalCount 1
+    expect(estimateCost(schema, operation, fragmentsOf(document.definitions), weighted)).toBe(4_004);
+  });
+
   it('answers totalCount and pageInfo once, whatever the page size', () => {
     expect(cost(`{ actors(first: 500) { totalCount pageInfo { hasNextPage } } }`)).toBe(1 + 1 + 2);
   });

@@ -30,6 +30,11 @@ export interface ConnectionCostOptions {
   defaultPageSize: number;
   /** Largest page a resolver serves; a larger `first` is refused by the resolver, so it counts as this. */
   maxPageSize: number;
+  /**
+   * What a field costs itself, by `Type.field`, where it is more than 1: a ladder aggregate is a
+   * scan of every actor's timeline (and, for the committee, a suppression solve), not a row.
+   */
+  fieldWeights?: Readonly<Record<string, number>>;
 }
 
 interface Cost {
@@ -100,7 +105,8 @@ export function estimateCost(
     },
     parent: GraphQLNamedType | undefined,
   ): number => {
-    if (!field.selectionSet) return 1;
+    const own = (parent && options.fieldWeights?.[`${parent.name}.${field.name.value}`]) ?? 1;
+    if (!field.selectionSet) return own;
     const definition =
       parent && (isObjectType(parent) || isInterfaceType(parent))
         ? parent.getFields()[field.name.value]
@@ -109,9 +115,9 @@ export function estimateCost(
     const inner = selectionCost(field.selectionSet, type);
     const isConnection =
       !!definition?.args.some((a) => a.name === 'first') && !!type?.name.endsWith('Connection');
-    if (!isConnection) return 1 + inner.fixed + inner.perItem;
+    if (!isConnection) return own + inner.fixed + inner.perItem;
     const first = field.arguments?.find((a) => a.name.value === 'first')?.value;
-    return 1 + inner.fixed + pageOf(first) * inner.perItem;
+    return own + inner.fixed + pageOf(first) * inner.perItem;
   };
 
   const fragmentCost = (name: string): Cost => {

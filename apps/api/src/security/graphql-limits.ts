@@ -57,8 +57,25 @@ const reportDepth =
     );
   };
 
+/**
+ * Fields that cost far more than a row: each ladder aggregate reads every actor's timeline. At 2,000
+ * each, one request holds at most 25 of them under the default GRAPHQL_MAX_COST (the committee's
+ * attack sent 1,000 aliased ladderTransitions), while a dashboard's handful passes easily.
+ */
+export const AGGREGATE_FIELD_WEIGHTS: Readonly<Record<string, number>> = {
+  'Query.ladderDistribution': 2_000,
+  'Query.ladderTransitions': 2_000,
+  'Query.ladderMovement': 2_000,
+  'Query.eventAttendance': 200,
+};
+
 function connectionCostOptions(config: LimitsConfig): ConnectionCostOptions {
-  return { maxCost: config.GRAPHQL_MAX_COST, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE };
+  return {
+    maxCost: config.GRAPHQL_MAX_COST,
+    defaultPageSize: DEFAULT_PAGE_SIZE,
+    maxPageSize: MAX_PAGE_SIZE,
+    fieldWeights: AGGREGATE_FIELD_WEIGHTS,
+  };
 }
 
 /**
