@@ -153,32 +153,48 @@ describe('credentials: revocation, rotation and last use', () => {
   });
 
   it('lastSeenAt is set by an authenticated request, and not written again within the minute', async () => {
-    const user = await staff(); // staff() already made one request with the token
-    const first = await api.ok(`{ users { id lastSeenAt } }`);
-    const seen = first.users.find((u: { id: string }) => u.id === user.id).lastSeenAt;
+    // The database writes last_seen_at with its own clock, so the bounds come from that clock too.
+    const dbNow = async (): Promise<number> =>
+      ((await api.dataSource.query(`SELECT now() AS now`))[0].now as Date).getTime();
+    const lastSeenOf = async (id: string): Promise<number> => {
+      const [{ last_seen_at }] = await api.dataSource.query(
+        `SELECT last_seen_at FROM app_user WHERE id = $1`,
+        [id],
+      );
+      return (last_seen_at as Date).getTime();
+    };
+    const setLastSeen = (id: string, ago: string) =>
+      api.dataSource.query(`UPDATE app_user SET last_seen_at = now() - $2::interval WHERE id = $1`, [
+        id,
+        ago,
+      ]);
+
+    const token = await make.user(Role.EVENT_STAFF); // made by the admin: this token has not been used yet
+    const before = await dbNow();
+    const { me } = await api.ok(`{ me { id } }`, {}, token);
+    const after = await dbNow();
+    const { users } = await api.ok(`{ users { id lastSeenAt } }`);
+    const seen = users.find((u: { id: string }) => u.id === me.id).lastSeenAt;
     expect(seen).toEqual(expect.any(String));
-    expect(Date.parse(seen)).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect(Date.parse(seen)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(seen)).toBeLessThanOrEqual(after);
 
-    // More requests within the minute leave it as it is: no write per request.
-    for (let i = 0; i < 5; i += 1) expect((await meOf(user.token)).data).toEqual({ me: { id: user.id } });
-    const second = await api.ok(`{ users { id lastSeenAt } }`);
-    expect(second.users.find((u: { id: string }) => u.id === user.id).lastSeenAt).toBe(seen);
+    // Seen 30 seconds ago: more requests leave it as it is (no write per request).
+    await setLastSeen(me.id, '30 seconds');
+    const recent = await lastSeenOf(me.id);
+    for (let i = 0; i < 5; i += 1) expect((await meOf(token)).data).toEqual({ me: { id: me.id } });
+    expect(await lastSeenOf(me.id)).toBe(recent);
 
-    // Once it is older than the minute, the next request moves it forward.
-    await api.dataSource.query(
-      `UPDATE app_user SET last_seen_at = now() - interval '2 minutes' WHERE id = $1`,
-      [user.id],
-    );
-    const [{ stale }] = await api.dataSource.query(
-      `SELECT last_seen_at AS stale FROM app_user WHERE id = $1`,
-      [user.id],
-    );
-    await meOf(user.token);
-    const [{ fresh }] = await api.dataSource.query(
-      `SELECT last_seen_at AS fresh FROM app_user WHERE id = $1`,
-      [user.id],
-    );
-    expect(fresh.getTime()).toBeGreaterThan(stale.getTime());
+    // Seen 2 minutes ago: the next request moves it to now.
+    await setLastSeen(me.id, '2 minutes');
+    const stale = await lastSeenOf(me.id);
+    const beforeMove = await dbNow();
+    expect((await meOf(token)).data).toEqual({ me: { id: me.id } });
+    const afterMove = await dbNow();
+    const moved = await lastSeenOf(me.id);
+    expect(moved).toBeGreaterThan(stale);
+    expect(moved).toBeGreaterThanOrEqual(beforeMove);
+    expect(moved).toBeLessThanOrEqual(afterMove);
   });
 
   it('a user never seen has lastSeenAt null; a refused token does not set it', async () => {

@@ -32,6 +32,7 @@ import { ReportQueue } from './reports/report-queue.service';
 import { ReportsResolver } from './reports/reports.resolver';
 import { ReportsService } from './reports/reports.service';
 import { UsersResolver } from './users/users.resolver';
+import { UsersService } from './users/users.service';
 import { formatErrorFor } from './security/format-error';
 import { graphqlLimits } from './security/graphql-limits';
 import { inputGuardPlugin } from './security/input-guard';
@@ -102,6 +103,7 @@ import { inputGuardPlugin } from './security/input-guard';
     ReportsService,
     ReportQueue,
     UsersResolver,
+    UsersService,
   ],
 })
 export class AppModule {}

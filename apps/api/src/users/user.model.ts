@@ -1,0 +1,52 @@
+import { Role } from '@crm/domain';
+import { UserEntity } from '@crm/persistence';
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import '../common/enums';
+import type { IssuedToken } from './users.service';
+
+@ObjectType()
+export class User {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() email!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When disableUser revoked the token (null while enabled): the token then answers UNAUTHENTICATED',
+  })
+  disabledAt!: Date | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the token was last used (kept to the minute); null if never',
+  })
+  lastSeenAt!: Date | null;
+
+  static from(u: UserEntity): User {
+    return Object.assign(new User(), {
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      createdAt: u.createdAt,
+      disabledAt: u.disabledAt ?? null,
+      lastSeenAt: u.lastSeenAt ?? null,
+    });
+  }
+}
+
+@ObjectType()
+export class CreatedUser {
+  @Field(() => User) user!: User;
+  @Field({ description: 'The bearer token. Shown only now: store it safely.' }) token!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A link that hands the token to the user; null where no invitation is made',
+  })
+  invitationUrl!: string | null;
+
+  static from({ user, token }: IssuedToken): CreatedUser {
+    return Object.assign(new CreatedUser(), { user: User.from(user), token, invitationUrl: null });
+  }
+}
