@@ -398,8 +398,17 @@ async function main() {
       while (polling || waiting.size) {
         const ids = [...waiting.keys()].slice(0, 200);
         if (ids.length) {
-          const query = `{ ${ids.map((id, i) => `a${i}: actor(id: "${id}") { ladder { step } }`).join(' ')} }`;
-          const d = await gql(query);
+          // At most 25 aliases a request: the API refuses more than GRAPHQL_MAX_ALIASES (30).
+          const chunks = [];
+          for (let at = 0; at < ids.length; at += 25) chunks.push(ids.slice(at, at + 25));
+          const answers = await Promise.all(
+            chunks.map((chunk, c) =>
+              gql(
+                `{ ${chunk.map((id, i) => `a${c * 25 + i}: actor(id: "${id}") { ladder { step } }`).join(' ')} }`,
+              ),
+            ),
+          );
+          const d = Object.assign({}, ...answers);
           const now = performance.now();
           ids.forEach((id, i) => {
             const w = waiting.get(id);
