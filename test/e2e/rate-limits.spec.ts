@@ -3,14 +3,16 @@ import { APP_CONFIG, AppConfig } from '@crm/persistence';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createHash, randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
 import { AppModule } from '../../apps/api/src/app.module';
 import { GraphqlResponse, Json, TestApi } from '../support/api';
 
 /**
  * Rate limits (tiny budgets through the environment; the defaults are sized for a busy door):
- * failed authentication per client address, signed-in traffic per user, 429 with Retry-After and
- * RATE_LIMITED; counts shared through Redis; signed-in traffic passes when Redis is unreachable.
+ * requests without a token and failed authentication per client address, signed-in traffic per user,
+ * 429 with Retry-After and RATE_LIMITED; counts shared through Redis; signed-in traffic passes when
+ * Redis is unreachable.
  */
 
 type Answer = GraphqlResponse<Json> & { retryAfter: string | null };
@@ -114,7 +116,7 @@ describe('rate limits', () => {
 
     const refused = await graphql(api, ME, unknown, {}, { 'x-forwarded-for': '203.0.113.8' });
     expectRateLimited(refused);
-    expect(refused.data).toBeNull();
+    expect(refused.data).toBeUndefined(); // refused before routing, so before execution: no data
     expectRateLimited(await graphql(api, ME, null));
 
     // REST routes answer JSON 429 with Retry-After too.
@@ -297,12 +299,225 @@ describe('rate limits', () => {
   });
 });
 
+/** A GET on a REST path (or an unknown one) without a token, with its status, Retry-After and body. */
+async function getWithoutToken(
+  api: TestApi,
+  path: string,
+): Promise<{ status: number; retryAfter: string | null; body: Json }> {
+  const response = await fetch(`${api.baseUrl}${path}`);
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as Json,
+  };
+}
+
+function expectRestRateLimited(answer: { status: number; retryAfter: string | null; body: Json }): void {
+  expect(answer.status).toBe(429);
+  expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(1);
+  expect(Number(answer.retryAfter)).toBeLessThanOrEqual(60);
+  expect(answer.body).toEqual({ statusCode: 429, message: expect.stringMatching(/Too many requests/) });
+}
+
+describe('the budget of requests without a token', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start({ env: { RATE_LIMIT_ANONYMOUS: '5', RATE_LIMIT_AUTH_FAILURES: '3' } });
+  });
+  afterAll(() => api.close());
+
+  it('anonymous requests over the budget get 429 with Retry-After and RATE_LIMITED even when the query fails validation or is { __typename }, and /health is counted too; a valid token from the same address is still served', async () => {
+    const staff = await userWithToken(api, Role.EVENT_STAFF);
+    // Within the budget: answered as before, though no resolver (and so no guard) ever runs.
+    const typename = await graphql(
+      api,
+      `
+        {
+          __typename
+        }
+      `,
+      null,
+    );
+    expect(typename.status).toBe(200);
+    expect(typename.data).toEqual({ __typename: 'Query' });
+    expect(
+      codes(
+        await graphql(
+          api,
+          `
+            {
+              noSuchField
+            }
+          `,
+          null,
+        ),
+      ),
+    ).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await graphql(api, `{ me {`, null))).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect((await getWithoutToken(api, '/health')).status).toBe(200);
+    expect((await getWithoutToken(api, '/no/such/route')).status).toBe(404);
+
+    // Five anonymous requests: the sixth is refused before it is parsed or routed, whatever it is.
+    const refusedTypename = await graphql(
+      api,
+      `
+        {
+          __typename
+        }
+      `,
+      null,
+    );
+    expectRateLimited(refusedTypename);
+    expect(refusedTypename.data).toBeUndefined(); // refused before execution
+    expectRateLimited(
+      await graphql(
+        api,
+        `
+          {
+            noSuchField
+          }
+        `,
+        null,
+      ),
+    );
+    expectRateLimited(await graphql(api, `{ me {`, null));
+    expectRateLimited(await graphql(api, ME, null));
+    // A header that is not a bearer token is no credential.
+    expectRateLimited(await graphql(api, ME, null, {}, { authorization: 'Basic dXNlcjpwYXNz' }));
+    expectRestRateLimited(await getWithoutToken(api, '/health'));
+    expectRestRateLimited(await getWithoutToken(api, '/no/such/route'));
+    // No proxy is trusted (TRUST_PROXY empty): a forged X-Forwarded-For does not make a new address.
+    const forged = await fetch(`${api.baseUrl}/health`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(forged.status).toBe(429);
+    // The refusal goes out with the same security headers as any answer.
+    expect(forged.headers.get('x-content-type-options')).toBe('nosniff');
+
+    // Staff at the same venue, behind the same address, are served.
+    const ok = await graphql(api, ME, staff.token);
+    expect(ok.status).toBe(200);
+    expect(ok.data).toEqual({ me: { id: staff.id } });
+    expect(
+      (
+        await graphql(
+          api,
+          `
+            {
+              __typename
+            }
+          `,
+          staff.token,
+        )
+      ).data,
+    ).toEqual({ __typename: 'Query' });
+    const health = await fetch(`${api.baseUrl}/health`, {
+      headers: { authorization: `Bearer ${staff.token}` },
+    });
+    expect(health.status).toBe(200);
+  });
+
+  it('a made-up bearer token is a failed authentication even where no resolver runs, so it buys no unlimited parsing', async () => {
+    const staff = await userWithToken(api, Role.EVENT_STAFF);
+    const madeUp = () => randomBytes(32).toString('base64url');
+    // Neither is ever seen by the guard; both count against the address's failed authentications (3).
+    expect(
+      (
+        await graphql(
+          api,
+          `
+            {
+              __typename
+            }
+          `,
+          madeUp(),
+        )
+      ).data,
+    ).toEqual({ __typename: 'Query' });
+    expect(
+      codes(
+        await graphql(
+          api,
+          `
+            {
+              noSuchField
+            }
+          `,
+          madeUp(),
+        ),
+      ),
+    ).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // One request counts once, though the guard sees it too.
+    expect(codes(await graphql(api, ME, madeUp()))).toEqual(['UNAUTHENTICATED']);
+    expectRateLimited(
+      await graphql(
+        api,
+        `
+          {
+            __typename
+          }
+        `,
+        madeUp(),
+      ),
+    );
+    expectRateLimited(
+      await graphql(
+        api,
+        `
+          {
+            noSuchField
+          }
+        `,
+        madeUp(),
+      ),
+    );
+    const health = await fetch(`${api.baseUrl}/health`, { headers: { authorization: `Bearer ${madeUp()}` } });
+    expect(health.status).toBe(429);
+    expect((await graphql(api, ME, staff.token)).data).toEqual({ me: { id: staff.id } });
+  });
+
+  it('no Redis key holds the client address in clear', async () => {
+    const { QUEUE_PREFIX, REDIS_URL } = api.app.get<AppConfig>(APP_CONFIG);
+    const redis = new Redis(REDIS_URL);
+    try {
+      const keys: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, batch] = await redis.scan(
+          cursor,
+          'MATCH',
+          `{${QUEUE_PREFIX}:rate-limit:*`,
+          'COUNT',
+          1000,
+        );
+        cursor = next;
+        keys.push(...batch);
+      } while (cursor !== '0');
+      // The tests above were counted per address (anonymous and failed authentications) ...
+      // (@nest-lab/throttler-storage-redis keys: `{<key>:<budget>}:hits` and `…:blocked`)
+      expect(keys.some((key) => key.includes(':address:') && key.includes(':anonymous}'))).toBe(true);
+      expect(keys.some((key) => key.includes(':address:') && key.includes(':authFailures}'))).toBe(true);
+      // ... under a keyed hash of the address, never the address itself (127.0.0.1, in any spelling).
+      for (const key of keys) {
+        expect(key).not.toMatch(/127\.0\.0\.1|::1|ffff|7f00:1|2130706433/i);
+        expect(key).not.toMatch(/(\d{1,3}\.){3}\d{1,3}/);
+      }
+    } finally {
+      redis.disconnect();
+    }
+  });
+});
+
 describe('rate limits while Redis is unreachable', () => {
   let api: TestApi;
 
   beforeAll(async () => {
     api = await TestApi.start({
-      env: { REDIS_URL: 'redis://127.0.0.1:1', RATE_LIMIT_AUTH_FAILURES: '2', RATE_LIMIT_WRITES: '1' },
+      env: {
+        REDIS_URL: 'redis://127.0.0.1:1',
+        RATE_LIMIT_AUTH_FAILURES: '2',
+        RATE_LIMIT_WRITES: '1',
+        RATE_LIMIT_ANONYMOUS: '3',
+      },
     });
   });
   afterAll(() => api.close());
@@ -341,6 +556,51 @@ describe('rate limits while Redis is unreachable', () => {
     expectRateLimited(await graphql(api, ME, unknown));
     expect((await graphql(api, ME, staff.token)).data).toEqual({ me: { id: staff.id } });
   });
+
+  it('requests without a token are neither blocked nor held up: counted in memory, refused past the budget', async () => {
+    const staff = await userWithToken(api, Role.EVENT_STAFF);
+    // Every request of the tests above carried a token: these are the first three without one.
+    expect(
+      (
+        await graphql(
+          api,
+          `
+            {
+              __typename
+            }
+          `,
+          null,
+        )
+      ).data,
+    ).toEqual({ __typename: 'Query' });
+    expect(
+      codes(
+        await graphql(
+          api,
+          `
+            {
+              noSuchField
+            }
+          `,
+          null,
+        ),
+      ),
+    ).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect((await getWithoutToken(api, '/no/such/route')).status).toBe(404);
+    expectRateLimited(
+      await graphql(
+        api,
+        `
+          {
+            __typename
+          }
+        `,
+        null,
+      ),
+    );
+    expectRestRateLimited(await getWithoutToken(api, '/health'));
+    expect((await graphql(api, ME, staff.token)).data).toEqual({ me: { id: staff.id } });
+  });
 });
 
 describe('rate limits while Redis accepts connections but never answers', () => {
@@ -370,6 +630,21 @@ describe('rate limits while Redis accepts connections but never answers', () => 
     expect(codes(await graphql(api, ME, unknown))).toEqual(['UNAUTHENTICATED']);
     expect(codes(await graphql(api, ME, unknown))).toEqual(['UNAUTHENTICATED']);
     expectRateLimited(await graphql(api, ME, unknown));
+    // Requests without a token are not held up either.
+    expect(
+      (
+        await graphql(
+          api,
+          `
+            {
+              __typename
+            }
+          `,
+          null,
+        )
+      ).data,
+    ).toEqual({ __typename: 'Query' });
+    expect((await getWithoutToken(api, '/no/such/route')).status).toBe(404);
   });
 });
 

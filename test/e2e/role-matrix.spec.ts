@@ -17,8 +17,10 @@ describe('authentication and the role matrix', () => {
 
   beforeAll(async () => {
     // Hundreds of requests with bad credentials come from this one address: the failed-authentication
-    // budget (rate-limits.spec.ts) must not turn their UNAUTHENTICATED into RATE_LIMITED here.
-    api = await TestApi.start({ env: { RATE_LIMIT_AUTH_FAILURES: '100000' } });
+    // and anonymous budgets (rate-limits.spec.ts) must not turn their UNAUTHENTICATED into RATE_LIMITED here.
+    api = await TestApi.start({
+      env: { RATE_LIMIT_AUTH_FAILURES: '100000', RATE_LIMIT_ANONYMOUS: '100000' },
+    });
     make = new Factory(api);
     tokens[Role.ADMIN] = api.adminToken;
     for (const role of [Role.EVENT_STAFF, Role.STRATEGIST, Role.COMMITTEE])

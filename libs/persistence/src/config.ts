@@ -65,6 +65,11 @@ const schema = z.object({
   /** Failed authentications per client address and window (only failures are counted per address). */
   RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
   /**
+   * Requests without a bearer token per client address and window, on every route (GraphQL, /health,
+   * unknown paths), counted before routing and GraphQL parsing. Load-balancer probes at 1/s use 60.
+   */
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).default(300),
+  /**
    * GraphQL reads (queries) per token or session and window. A busy door (200 check-ins a second,
    * possibly on one shared token) searches a few times per check-in as names are typed: 1,000 a second.
    */

@@ -11,6 +11,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { forbidden, unauthenticated } from '../common/errors';
+import { bearerToken } from '../rate-limit/anonymous-budget.middleware';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { PERMISSIONS_KEY, PUBLIC_KEY } from './decorators';
 import { AuthenticatedRequest, GraphqlContext } from './request-context';
@@ -27,7 +28,9 @@ type GuardedRequest = AuthenticatedRequest & { [AUTHENTICATION]?: Promise<UserEn
  *
  * Rate limits are applied here, where it is known who calls: a failed authentication counts against
  * the client address (over budget: 429 RATE_LIMITED instead of UNAUTHENTICATED; a valid token from the
- * same address still passes), a signed-in request against its user's budgets.
+ * same address still passes), a signed-in request against its user's budgets. The
+ * AnonymousBudgetMiddleware has usually looked the token up already (and counted a wrong one) before
+ * routing; the guard reuses its answer and never counts the same request's failure twice.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -64,10 +67,10 @@ export class AuthGuard implements CanActivate {
 
   /** The enabled user holding the bearer token, or null (no, malformed or unknown token, or disabled user). */
   private async authenticate(req: AuthenticatedRequest): Promise<UserEntity | null> {
-    if (req.user !== undefined) return req.user;
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    req.user = match
-      ? await new UserRepository(this.dataSource.manager).findActiveByTokenHash(hashToken(match[1]))
+    if (req.user !== undefined) return req.user; // looked up by the AnonymousBudgetMiddleware
+    const token = bearerToken(req);
+    req.user = token
+      ? await new UserRepository(this.dataSource.manager).findActiveByTokenHash(hashToken(token))
       : null;
     return req.user;
   }

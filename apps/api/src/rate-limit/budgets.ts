@@ -3,18 +3,21 @@ import { ThrottlerOptions } from '@nestjs/throttler';
 
 /**
  * The budgets, one @nestjs/throttler throttler each, all over RATE_LIMIT_WINDOW_MS:
+ * - `anonymous`: requests without a bearer token per client address, on every route, counted by the
+ *   AnonymousBudgetMiddleware before routing and GraphQL parsing;
  * - `authFailures`: failed authentications per client address (signed-in traffic is never counted per address);
  * - `reads` / `writes`: GraphQL queries / mutations (one per operation, however many root fields) and REST
  *   GET / other requests, per user;
  * - `uploads` / `reportOrders`: the handlers marked with @RateLimit, per user and call, on top of the above.
  */
-export const BUDGETS = ['authFailures', 'reads', 'writes', 'uploads', 'reportOrders'] as const;
+export const BUDGETS = ['anonymous', 'authFailures', 'reads', 'writes', 'uploads', 'reportOrders'] as const;
 export type Budget = (typeof BUDGETS)[number];
 
 /** The budgets a handler can be marked with (see @RateLimit). */
 export type HandlerBudget = Extract<Budget, 'uploads' | 'reportOrders'>;
 
 const LIMIT_OF: Record<Budget, keyof AppConfig> = {
+  anonymous: 'RATE_LIMIT_ANONYMOUS',
   authFailures: 'RATE_LIMIT_AUTH_FAILURES',
   reads: 'RATE_LIMIT_READS',
   writes: 'RATE_LIMIT_WRITES',

@@ -10,8 +10,9 @@ import {
   ThrottlerOptions,
   ThrottlerStorage,
 } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { GraphQLResolveInfo } from 'graphql';
+import { createHash, createHmac } from 'node:crypto';
 import type { AuthenticatedRequest } from '../auth/request-context';
 import { Budget, HandlerBudget } from './budgets';
 import { RATE_LIMIT_KEY } from './rate-limit.decorator';
@@ -20,17 +21,39 @@ import { ResilientThrottlerStorage } from './resilient-storage';
 
 /** What a request has already been charged, so a GraphQL operation counts once however many fields it resolves. */
 const CHARGED = Symbol('crm:rate-limit:charged');
-type ChargedRequest = AuthenticatedRequest & { [CHARGED]?: Promise<RetryAfter | null> };
+/** The request's failed authentication, counted once whether the middleware or the guard sees it first. */
+const FAILURE_COUNTED = Symbol('crm:rate-limit:failure-counted');
+type ChargedRequest = AuthenticatedRequest & {
+  [CHARGED]?: Promise<RetryAfter | null>;
+  [FAILURE_COUNTED]?: Promise<RetryAfter | null>;
+};
+
+/**
+ * The key of the HMAC that replaces client addresses in the counters' keys. Every API process sharing
+ * the counters has the same REDIS_URL password and QUEUE_PREFIX, so they all derive the same key and
+ * share the counts; a copy of Redis's data (a dump, a backup, a replica's log) without the password
+ * does not give the addresses back by hashing every IPv4 address. Without a Redis password (a
+ * development set-up) the key is the prefix alone: the keys are then pseudonymous, not secret.
+ */
+export function addressKeyOf(config: Pick<AppConfig, 'QUEUE_PREFIX' | 'REDIS_URL'>): Buffer {
+  const password = decodeURIComponent(new URL(config.REDIS_URL).password);
+  return createHash('sha256')
+    .update(`crm:rate-limit:address\0${config.QUEUE_PREFIX}\0${password}`, 'utf8')
+    .digest();
+}
 
 /**
  * Counts requests against the budgets (see budgets.ts) and refuses with 429 / RATE_LIMITED and
- * Retry-After once a budget is spent. The AuthGuard calls it: failures of authentication are counted
- * per client address (normalised, an IPv6 /64 as one), everything else per signed-in user.
+ * Retry-After once a budget is spent. The AnonymousBudgetMiddleware calls it for every request without
+ * a bearer token and for every wrong one, the AuthGuard for failed authentication and signed-in
+ * requests. Anonymous requests and failed authentications are counted per client address (normalised,
+ * an IPv6 /64 as one, and stored as an HMAC, never in clear), everything else per signed-in user.
  */
 @Injectable()
 export class RateLimitService implements OnModuleInit, OnApplicationShutdown {
   private readonly throttlers: Map<Budget, ThrottlerOptions>;
   private readonly keyPrefix: string;
+  private readonly addressKey: Buffer;
 
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
@@ -42,6 +65,7 @@ export class RateLimitService implements OnModuleInit, OnApplicationShutdown {
     this.throttlers = new Map(list.map((t) => [t.name as Budget, t]));
     // QUEUE_PREFIX keeps installations (and test files) sharing one Redis apart.
     this.keyPrefix = `${config.QUEUE_PREFIX}:rate-limit`;
+    this.addressKey = addressKeyOf(config);
   }
 
   async onModuleInit(): Promise<void> {
@@ -58,9 +82,29 @@ export class RateLimitService implements OnModuleInit, OnApplicationShutdown {
    * Only failures are counted: a valid token from the same address is never refused by this budget.
    */
   async failedAuthentication(context: ExecutionContext, req: AuthenticatedRequest): Promise<void> {
-    const address = normalizeIp(req.ip ?? req.socket?.remoteAddress ?? 'unknown');
-    const retryAfter = await this.hit('authFailures', `address:${address}`);
+    const retryAfter = await this.countFailedAuthentication(req);
     if (retryAfter !== null) this.refuse(context, req, retryAfter);
+  }
+
+  /**
+   * Counts the request's failed authentication against its client address, once per request however
+   * often it is asked; answers null within the budget, else the seconds until the address may try again.
+   */
+  countFailedAuthentication(req: AuthenticatedRequest): Promise<RetryAfter | null> {
+    const counted = req as ChargedRequest;
+    counted[FAILURE_COUNTED] ??= this.hit('authFailures', this.addressTracker(req));
+    return counted[FAILURE_COUNTED];
+  }
+
+  /** Counts a request without a bearer token against its client address (see AnonymousBudgetMiddleware). */
+  anonymousRequest(req: Request): Promise<RetryAfter | null> {
+    return this.hit('anonymous', this.addressTracker(req));
+  }
+
+  /** The client address (req.ip, which follows TRUST_PROXY), normalised and keyed-hashed. */
+  private addressTracker(req: Request): string {
+    const address = normalizeIp(req.ip ?? req.socket?.remoteAddress ?? 'unknown');
+    return `address:${createHmac('sha256', this.addressKey).update(address, 'utf8').digest('base64url')}`;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 
 /** Seconds until the tracker may try again, at least 1 (the value of Retry-After). */
@@ -28,4 +29,19 @@ export function rateLimitedHttpException(retryAfter: RetryAfter): HttpException 
     { statusCode: HttpStatus.TOO_MANY_REQUESTS, message: message(retryAfter) },
     HttpStatus.TOO_MANY_REQUESTS,
   );
+}
+
+/**
+ * Answers a refusal straight from Express (the AnonymousBudgetMiddleware, before routing): 429 with
+ * Retry-After; on the GraphQL path a GraphQL answer with RATE_LIMITED (no `data`: refused before
+ * execution), elsewhere the REST body `{ statusCode, message }`.
+ */
+export function sendRateLimited(res: Response, retryAfter: RetryAfter, graphql: boolean): void {
+  res.status(HttpStatus.TOO_MANY_REQUESTS).setHeader('Retry-After', String(retryAfter));
+  if (graphql) {
+    const error = rateLimitedGraphqlError(retryAfter);
+    res.json({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', retryAfter } }] });
+  } else {
+    res.json(rateLimitedHttpException(retryAfter).getResponse());
+  }
 }

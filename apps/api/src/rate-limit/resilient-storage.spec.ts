@@ -6,7 +6,7 @@ describe('ResilientThrottlerStorage with Redis unreachable', () => {
 
   beforeAll(async () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    storage = new ResilientThrottlerStorage('redis://127.0.0.1:1', new Set(['authFailures']));
+    storage = new ResilientThrottlerStorage('redis://127.0.0.1:1', new Set(['anonymous', 'authFailures']));
     await storage.ready();
   });
   afterAll(() => {
@@ -27,6 +27,14 @@ describe('ResilientThrottlerStorage with Redis unreachable', () => {
     ).toMatchObject({
       isBlocked: false,
     });
+  });
+
+  it('counts each budget of an address apart: out of one, the other is still open', async () => {
+    const hit = (budget: string) => storage.increment('test:address:192.0.2.3', 60_000, 1, 60_000, budget);
+    expect(await hit('authFailures')).toMatchObject({ isBlocked: false });
+    expect((await hit('authFailures')).isBlocked).toBe(true);
+    expect(await hit('anonymous')).toMatchObject({ totalHits: 1, isBlocked: false });
+    expect((await hit('anonymous')).isBlocked).toBe(true);
   });
 
   it('lets every other budget through uncounted', async () => {

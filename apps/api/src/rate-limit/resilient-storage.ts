@@ -22,8 +22,9 @@ const NOT_COUNTED: ThrottlerStorageRecord = {
  * The counts live in Redis (@nest-lab/throttler-storage-redis: one Lua script per hit), so every API
  * process shares them. Redis is asked with bounded timeouts and no offline queue, so an unreachable
  * Redis fails a hit at once instead of holding the request. Then the budgets named in `failClosed`
- * (failed authentication) are counted in this process's memory, and every other budget lets the
- * request through: the door keeps recording check-ins while Redis is down.
+ * (anonymous requests and failed authentication, both per client address) are counted in this
+ * process's memory, and every other budget lets the request through: the door keeps recording
+ * check-ins while Redis is down.
  */
 export class ResilientThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger('RateLimit');
@@ -86,7 +87,10 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
     } catch (error) {
       this.outage(error);
       if (this.failClosed.has(throttlerName as Budget)) {
-        return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
+        // The memory store blocks a key for all its budgets at once (Redis keeps one per budget):
+        // the budget goes into the key, so an address out of failed authentications keeps its
+        // anonymous budget, and the other way round.
+        return this.memory.increment(`${key}:${throttlerName}`, ttl, limit, blockDuration, throttlerName);
       }
       return NOT_COUNTED;
     }
@@ -107,7 +111,8 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
     this.failing = true;
     this.logger.warn(
       `Redis does not answer (${error instanceof Error ? error.message : 'unknown error'}): signed-in requests ` +
-        'pass unlimited and failed authentications are counted in this process until it answers again',
+        'pass unlimited; anonymous requests and failed authentications are counted in this process until it ' +
+        'answers again',
     );
   }
 }
