@@ -387,6 +387,18 @@ describe('the budget of requests without a token', () => {
     expectRateLimited(await graphql(api, ME, null, {}, { authorization: 'Basic dXNlcjpwYXNz' }));
     expectRestRateLimited(await getWithoutToken(api, '/health'));
     expectRestRateLimited(await getWithoutToken(api, '/no/such/route'));
+    // Counted before any body is read: malformed JSON and a body over the limit are refused as 429,
+    // not parsed (400) or measured (413).
+    const post = (body: string) =>
+      fetch(`${api.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    expect((await post('{ "query": ')).status).toBe(429);
+    expect((await post(JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(2_000_000) }))).status).toBe(
+      429,
+    );
     // No proxy is trusted (TRUST_PROXY empty): a forged X-Forwarded-For does not make a new address.
     const forged = await fetch(`${api.baseUrl}/health`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
     expect(forged.status).toBe(429);

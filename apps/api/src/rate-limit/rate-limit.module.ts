@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@crm/persistence';
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AnonymousBudgetMiddleware } from './anonymous-budget.middleware';
 import { throttlersFrom } from './budgets';
@@ -13,7 +13,8 @@ import { ResilientThrottlerStorage } from './resilient-storage';
  * every handler separately and runs once per GraphQL field, where a budget here is per user and
  * operation, and per address for failed authentication only. Requests that never reach a handler
  * (GraphQL parse or validation failures, `{ __typename }`, unknown routes) and the public /health are
- * counted by the AnonymousBudgetMiddleware, registered here for every route.
+ * counted by the AnonymousBudgetMiddleware, which hardenHttp (apps/api/src/security/http-hardening.ts)
+ * puts in front of every route before the body parsers, so not even a body is read past the budget.
  */
 @Module({
   imports: [
@@ -25,11 +26,7 @@ import { ResilientThrottlerStorage } from './resilient-storage';
       }),
     }),
   ],
-  providers: [RateLimitService, RateLimitedStatusPlugin],
-  exports: [RateLimitService],
+  providers: [RateLimitService, RateLimitedStatusPlugin, AnonymousBudgetMiddleware],
+  exports: [RateLimitService, AnonymousBudgetMiddleware],
 })
-export class RateLimitModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AnonymousBudgetMiddleware).forRoutes('{*path}');
-  }
-}
+export class RateLimitModule {}

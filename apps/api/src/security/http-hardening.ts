@@ -2,6 +2,7 @@ import { AppConfig } from '@crm/persistence';
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express, NextFunction, Request, Response } from 'express';
+import { AnonymousBudgetMiddleware } from '../rate-limit/anonymous-budget.middleware';
 import helmet from 'helmet';
 
 export type HttpHardeningConfig = Pick<
@@ -99,6 +100,10 @@ export function hardenHttp(app: INestApplication, config: HttpHardeningConfig): 
       maxAge: 600,
     });
   }
+
+  // Requests without a valid token are counted per address before any body is read or parsed.
+  const budget = app.get(AnonymousBudgetMiddleware);
+  app.use((req: Request, res: Response, next: NextFunction) => void budget.use(req, res, next));
 
   const limit = config.HTTP_BODY_LIMIT_BYTES;
   const express_ = app as NestExpressApplication;
