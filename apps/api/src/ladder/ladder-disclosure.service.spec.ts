@@ -1,4 +1,4 @@
-import { DisclosedCount, Role } from '@crm/domain';
+import { DisclosedCount, Role, workOutByDifferencing } from '@crm/domain';
 import { AppConfig, Grouping } from '@crm/persistence';
 import fc from 'fast-check';
 import { GroupCounts, LadderDisclosureService, TransitionCounts } from './ladder-disclosure.service';
@@ -19,21 +19,9 @@ function attack(
 ): string[] {
   const known = new Map<string, number>();
   for (const [key, f] of figures) if (!f.shown.suppressed) known.set(key, f.persons);
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [members, total] of lines) {
-      const unknown = members.filter((m) => !known.has(m));
-      const knownSum = sum(members.filter((m) => known.has(m)).map((m) => known.get(m) ?? 0));
-      if (known.has(total) && unknown.length === 1) {
-        known.set(unknown[0], (known.get(total) ?? 0) - knownSum);
-        changed = true;
-      } else if (!known.has(total) && unknown.length === 0) {
-        known.set(total, knownSum);
-        changed = true;
-      }
-    }
-  }
-  return [...known.entries()].filter(([, v]) => sensitive(v)).map(([key, v]) => `${key}=${v}`);
+  return [...workOutByDifferencing(known, lines).entries()]
+    .filter(([, v]) => sensitive(v))
+    .map(([key, v]) => `${key}=${v}`);
 }
 
 const small = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 12 }));

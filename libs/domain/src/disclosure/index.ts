@@ -1,2 +1,3 @@
 export * from './suppression';
 export * from './committee-dates';
+export * from './differencing';

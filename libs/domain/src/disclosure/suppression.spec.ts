@@ -9,6 +9,7 @@ import {
   suppressedLabel,
   suppressLine,
   suppressTable,
+  workOutByDifferencing,
 } from './index';
 import { DomainValidationError } from '../validation';
 
@@ -69,21 +70,7 @@ function deducedSensitive(
     [Array.from({ length: rows }, (_, i) => `r${i}`), 'g'],
     [Array.from({ length: cols }, (_, j) => `k${j}`), 'g'],
   ];
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [members, total] of lines) {
-      const unknown = members.filter((m) => !known.has(m));
-      const knownSum = sum(members.filter((m) => known.has(m)).map((m) => known.get(m) ?? 0));
-      if (known.has(total) && unknown.length === 1) {
-        known.set(unknown[0], (known.get(total) ?? 0) - knownSum);
-        changed = true;
-      } else if (!known.has(total) && unknown.length === 0) {
-        known.set(total, knownSum);
-        changed = true;
-      }
-    }
-  }
-  return [...known.entries()]
+  return [...workOutByDifferencing(known, lines).entries()]
     .filter(([key, v]) => key.startsWith('c') && v >= 1 && v < minCount)
     .map(([key]) => key);
 }
