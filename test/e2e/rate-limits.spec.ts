@@ -85,6 +85,7 @@ describe('rate limits', () => {
         RATE_LIMIT_WRITES: '4',
         RATE_LIMIT_UPLOADS: '2',
         RATE_LIMIT_REPORT_ORDERS: '2',
+        RATE_LIMIT_AGGREGATES: '3',
       },
     });
   });
@@ -296,6 +297,29 @@ describe('rate limits', () => {
       strategist.token,
     );
     expect(write.data).toEqual({ createOrganisation: { name: 'Rapportbolaget AB' } });
+  });
+
+  it('ladder aggregates have their own budget, each aliased field counted: the fourth is refused', async () => {
+    const committee = await userWithToken(api, Role.COMMITTEE);
+    const aggregates = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: ladderDistribution { group }`).join(' ')} }`;
+    const three = await graphql(api, aggregates(3), committee.token);
+    expect(three.errors).toBeUndefined();
+    expect(Object.keys(three.data ?? {})).toHaveLength(3);
+    expectRateLimited(await graphql(api, aggregates(1), committee.token));
+    // Other reads of the same token go on (the read budget has room for this one).
+    const other = await graphql(
+      api,
+      `
+        {
+          meetingPlaces {
+            code
+          }
+        }
+      `,
+      committee.token,
+    );
+    expect(other.errors).toBeUndefined();
   });
 });
 

@@ -81,6 +81,11 @@ const schema = z.object({
   RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(30_000),
   /** Registration-list uploads per token or session and window. */
   RATE_LIMIT_UPLOADS: z.coerce.number().int().min(1).default(30),
+  /**
+   * Ladder aggregates (ladderDistribution, ladderTransitions, ladderMovement) per user and window,
+   * each a scan of every timeline: a dashboard asks a dozen at a time, an attacker thousands.
+   */
+  RATE_LIMIT_AGGREGATES: z.coerce.number().int().min(1).default(1_200),
   /** Quarterly-report orders per token or session and window. */
   RATE_LIMIT_REPORT_ORDERS: z.coerce.number().int().min(1).default(10),
   /** Smallest count of persons the COMMITTEE role may see; 1 to k−1 is suppressed. */

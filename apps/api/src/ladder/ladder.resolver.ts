@@ -5,6 +5,7 @@ import { Actor } from '../actors/actor.model';
 import { CurrentUser, Requires } from '../auth/decorators';
 import type { GraphqlContext } from '../auth/request-context';
 import { GraphQLDate } from '../common/date.scalar';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import {
   LadderBucket,
   LadderChange,
@@ -66,8 +67,9 @@ export class LadderResolver {
       'Actors on each step on a date, per group. Staff: any date, default today. The committee: the last ' +
       'day of a quarter that has ended (asOf), default the last one, with counts of fewer than ' +
       'DISCLOSURE_MIN_COUNT persons suppressed (null, suppressed: true), and further counts where totals ' +
-      'would give them away',
+      'would give them away; one grouping or one filter at a time besides kind, no sub-region',
   })
+  @RateLimit('aggregates')
   ladderDistribution(
     @CurrentUser() user: UserEntity,
     @Args('asOf', { type: () => GraphQLDate, nullable: true }) asOf: string | null,
@@ -81,8 +83,10 @@ export class LadderResolver {
   @Query(() => [LadderTransition], {
     description:
       'How many actors went from each step (null: not engaged) to each step. For the committee from and ' +
-      'to are ends of quarters that have ended (to later than from), and counts are suppressed as in ladderDistribution',
+      'to are ends of quarters that have ended (to later than from), the filter is by kind only, and counts are ' +
+      'suppressed as in ladderDistribution',
   })
+  @RateLimit('aggregates')
   ladderTransitions(
     @CurrentUser() user: UserEntity,
     @Args('from', { type: () => GraphQLDate }) from: string,
@@ -97,6 +101,7 @@ export class LadderResolver {
       'Moved up, down, newly engaged and passive-to-active between two dates. For the committee from and ' +
       'to are ends of quarters that have ended, and figures are suppressed as in ladderTransitions',
   })
+  @RateLimit('aggregates')
   ladderMovement(
     @CurrentUser() user: UserEntity,
     @Args('from', { type: () => GraphQLDate }) from: string,

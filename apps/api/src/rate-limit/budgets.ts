@@ -8,13 +8,22 @@ import { ThrottlerOptions } from '@nestjs/throttler';
  * - `authFailures`: failed authentications per client address (signed-in traffic is never counted per address);
  * - `reads` / `writes`: GraphQL queries / mutations (one per operation, however many root fields) and REST
  *   GET / other requests, per user;
- * - `uploads` / `reportOrders`: the handlers marked with @RateLimit, per user and call, on top of the above.
+ * - `uploads` / `reportOrders` / `aggregates`: the handlers marked with @RateLimit, per user and call, on
+ *   top of the above (an aggregate per root field, so aliases each count).
  */
-export const BUDGETS = ['anonymous', 'authFailures', 'reads', 'writes', 'uploads', 'reportOrders'] as const;
+export const BUDGETS = [
+  'anonymous',
+  'authFailures',
+  'reads',
+  'writes',
+  'uploads',
+  'reportOrders',
+  'aggregates',
+] as const;
 export type Budget = (typeof BUDGETS)[number];
 
 /** The budgets a handler can be marked with (see @RateLimit). */
-export type HandlerBudget = Extract<Budget, 'uploads' | 'reportOrders'>;
+export type HandlerBudget = Extract<Budget, 'uploads' | 'reportOrders' | 'aggregates'>;
 
 const LIMIT_OF: Record<Budget, keyof AppConfig> = {
   anonymous: 'RATE_LIMIT_ANONYMOUS',
@@ -23,6 +32,7 @@ const LIMIT_OF: Record<Budget, keyof AppConfig> = {
   writes: 'RATE_LIMIT_WRITES',
   uploads: 'RATE_LIMIT_UPLOADS',
   reportOrders: 'RATE_LIMIT_REPORT_ORDERS',
+  aggregates: 'RATE_LIMIT_AGGREGATES',
 };
 
 /** Over a budget, the tracker stays refused until the window has passed (blockDuration = ttl). */
