@@ -394,6 +394,10 @@ async function main() {
         throw error;
       }
     })();
+    // Rethrown below by `await poller`; marked handled now so that a failure while check-ins are
+    // still being sent ends the bench through main().catch (which stops the API and the worker)
+    // rather than as an unhandled rejection that leaves them running.
+    poller.catch(() => {});
     async function pollUntilDone() {
       while (polling || waiting.size) {
         const ids = [...waiting.keys()].slice(0, 200);
