@@ -16,3 +16,5 @@ export * from './registrations';
 export * from './reports';
 export * from './spreadsheet';
 export * from './disclosure';
+export * from './attendance';
+export * from './auth';

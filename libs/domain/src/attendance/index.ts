@@ -1,0 +1,2 @@
+export * from './check-in-code';
+export * from './check-in-time';
