@@ -35,12 +35,13 @@ export default defineConfig(
     '**/.nx/',
     '**/.local/',
     'migrations/data/',
+    'apps/web/src/gql/',
   ]),
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.recommended],
     plugins: { '@nx': nx },
     languageOptions: { globals: { ...globals.node } },
@@ -55,12 +56,19 @@ export default defineConfig(
           allow: ['^(\\.\\./)+migrations(/.*)?$'],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:persistence'] },
+            // The web app may use the pure domain rules (shared values) and nothing with I/O.
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],
     },
+  },
+  {
+    // The web app runs in the browser (and its component tests in jsdom).
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],

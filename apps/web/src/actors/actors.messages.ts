@@ -1,0 +1,1 @@
+export const actorsMessages = {} as const;

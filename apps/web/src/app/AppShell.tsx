@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { PERSONAL_DATA_ROLES, STAFF_ROLES } from '../auth/RequireSession';
+import { useSession } from '../auth/session';
+import { pendingWorkCount } from '../auth/sign-out-cleanup';
+import { t, type MessageKey } from '../i18n/i18n';
+import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
+import type { SessionUser } from '../auth/auth-api';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  roles: SessionUser['role'][];
+  end?: boolean;
+}
+
+/** The navigation, by role: each role sees what it may use. */
+const NAV: NavItem[] = [
+  { to: '/', label: 'app.nav.home', roles: ['ADMIN', 'EVENT_STAFF', 'STRATEGIST', 'COMMITTEE'], end: true },
+  { to: '/events', label: 'app.nav.events', roles: STAFF_ROLES },
+  { to: '/actors', label: 'app.nav.actors', roles: PERSONAL_DATA_ROLES },
+  { to: '/duplicates', label: 'app.nav.duplicates', roles: STAFF_ROLES },
+];
+
+/** Header with navigation and sign-out, the page, and a footer with the accessibility statement. */
+export function AppShell() {
+  const { state, signOut } = useSession();
+  const user = state.status === 'signedIn' ? state.user : null;
+  const [pending, setPending] = useState<number | null>(null);
+
+  const requestSignOut = async () => {
+    const count = await pendingWorkCount();
+    if (count > 0) setPending(count);
+    else await signOut();
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="header">
+        <div className="header__bar">
+          <span className="header__brand">
+            <span className="header__name">{t('app.name')}</span>
+            <span className="header__org">{t('app.organisation')}</span>
+          </span>
+          {user ? (
+            <div className="header__user">
+              <span className="header__who">{t('app.signedInAs', { name: user.name })}</span>
+              <Button variant="secondary" onPress={() => void requestSignOut()}>
+                {t('auth.signOut')}
+              </Button>
+            </div>
+          ) : null}
+        </div>
+        {user ? (
+          <nav aria-label={t('app.nav.label')} className="nav">
+            <ul>
+              {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} className="nav__link">
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <nav aria-label={t('app.footer.label')}>
+          <NavLink to="/tillganglighet">{t('app.footer.accessibility')}</NavLink>
+        </nav>
+      </footer>
+      <Dialog
+        title={t('auth.signOut.pendingTitle')}
+        isOpen={pending !== null}
+        onOpenChange={(open) => !open && setPending(null)}
+      >
+        <p>{t('auth.signOut.pendingText', { count: pending ?? 0 })}</p>
+        <div className="actions">
+          <Button variant="secondary" slot="close">
+            {t('app.cancel')}
+          </Button>
+          <Button
+            variant="danger"
+            onPress={() => {
+              setPending(null);
+              void signOut();
+            }}
+          >
+            {t('auth.signOut.confirm')}
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

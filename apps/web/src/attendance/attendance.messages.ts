@@ -1,0 +1,1 @@
+export const attendanceMessages = {} as const;

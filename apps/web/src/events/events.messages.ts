@@ -1,0 +1,1 @@
+export const eventsMessages = {} as const;

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** This feature's pages (joined in app/routes.tsx). */
+export const eventsRoutes: RouteObject[] = [];

@@ -1,0 +1,27 @@
+// The Swedish catalogue: one file a feature, each key prefixed with its feature's name. A second
+// language is a second catalogue with the same keys (the type below makes a missing key an error).
+import { accessibilityMessages } from '../accessibility/accessibility.messages';
+import { actorsMessages } from '../actors/actors.messages';
+import { appMessages } from '../app/app.messages';
+import { attendanceMessages } from '../attendance/attendance.messages';
+import { authMessages } from '../auth/auth.messages';
+import { duplicatesMessages } from '../duplicates/duplicates.messages';
+import { eventsMessages } from '../events/events.messages';
+import { homeMessages } from '../home/home.messages';
+import { participationsMessages } from '../participations/participations.messages';
+import { registrationsMessages } from '../registrations/registrations.messages';
+
+export const catalogue = {
+  ...appMessages,
+  ...authMessages,
+  ...homeMessages,
+  ...eventsMessages,
+  ...participationsMessages,
+  ...attendanceMessages,
+  ...registrationsMessages,
+  ...duplicatesMessages,
+  ...actorsMessages,
+  ...accessibilityMessages,
+} as const;
+
+export type MessageKey = keyof typeof catalogue;

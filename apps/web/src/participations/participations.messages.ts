@@ -1,0 +1,1 @@
+export const participationsMessages = {} as const;
