@@ -14,10 +14,70 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  '\n  query Actors($filter: ActorFilterInput, $first: Int, $after: String) {\n    actors(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          name\n          email\n          sector\n          organisation {\n            id\n            name\n          }\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.ActorsDocument;
+  '\n  query OrganisationOptions($search: String) {\n    actors(filter: { kind: ORGANISATION, search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          name\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.OrganisationOptionsDocument;
+  '\n  query Municipalities {\n    municipalities {\n      code\n      name\n      county\n    }\n  }\n': typeof types.MunicipalitiesDocument;
+  '\n  query Actor($id: ID!) {\n    actor(id: $id) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      createdAt\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n': typeof types.ActorDocument;
+  '\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      id\n    }\n  }\n': typeof types.CreatePersonDocument;
+  '\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n    }\n  }\n': typeof types.CreateOrganisationDocument;
+  '\n  mutation UpdateActor($id: ID!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n': typeof types.UpdateActorDocument;
   '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n': typeof types.MeDocument;
+  '\n  query DuplicateCandidates($first: Int, $after: String) {\n    duplicateCandidates(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          score\n          reasons\n          a {\n            ...ComparedActor\n          }\n          b {\n            ...ComparedActor\n          }\n        }\n      }\n    }\n  }\n\n  fragment ComparedActor on Actor {\n    id\n    kind\n    name\n    email\n    title\n    organisationNumber\n    sector\n    country\n    createdAt\n    organisation {\n      id\n      name\n    }\n    municipality {\n      code\n      name\n    }\n  }\n': typeof types.DuplicateCandidatesDocument;
+  '\n  mutation MergeActors($keepId: ID!, $mergeId: ID!) {\n    mergeActors(keepId: $keepId, mergeId: $mergeId) {\n      id\n      name\n    }\n  }\n': typeof types.MergeActorsDocument;
+  '\n  mutation DismissDuplicate($id: ID!) {\n    dismissDuplicate(id: $id)\n  }\n': typeof types.DismissDuplicateDocument;
+  '\n  query MeetingPlaces {\n    meetingPlaces {\n      code\n      name\n      city\n    }\n  }\n': typeof types.MeetingPlacesDocument;
+  '\n  query Events($filter: EventFilterInput, $first: Int, $after: String) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          startsAt\n          endsAt\n          meetingPlace\n          format\n        }\n      }\n    }\n  }\n': typeof types.EventsDocument;
+  '\n  query EventForEdit($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n': typeof types.EventForEditDocument;
+  '\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n': typeof types.CreateEventDocument;
+  '\n  mutation UpdateEvent($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n': typeof types.UpdateEventDocument;
+  '\n  query EventWithParticipants($id: ID!, $first: Int, $after: String) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n      endsAt\n      meetingPlace\n      format\n      topics\n      participants(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            role\n            status\n            source\n            checkedInAt\n            actor {\n              id\n              name\n              email\n              organisation {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.EventWithParticipantsDocument;
+  '\n  mutation RegisterParticipation($input: RegisterParticipationInput!) {\n    registerParticipation(input: $input) {\n      id\n      role\n      status\n      checkedInAt\n    }\n  }\n': typeof types.RegisterParticipationDocument;
+  '\n  mutation CancelParticipation($input: CancelParticipationInput!) {\n    cancelParticipation(input: $input) {\n      id\n      status\n    }\n  }\n': typeof types.CancelParticipationDocument;
+  '\n  query RegistrationImport($id: ID!) {\n    registrationImport(id: $id) {\n      id\n      eventId\n      fileName\n      status\n      createdAt\n      finishedAt\n      rows\n      createdParticipations\n      updatedParticipations\n      matchedActors\n      createdActors\n      error\n      ignoredColumns\n      rejected {\n        line\n        reason\n      }\n    }\n  }\n': typeof types.RegistrationImportDocument;
+  '\n  query ImportEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n    }\n  }\n': typeof types.ImportEventDocument;
 };
 const documents: Documents = {
+  '\n  query Actors($filter: ActorFilterInput, $first: Int, $after: String) {\n    actors(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          name\n          email\n          sector\n          organisation {\n            id\n            name\n          }\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n':
+    types.ActorsDocument,
+  '\n  query OrganisationOptions($search: String) {\n    actors(filter: { kind: ORGANISATION, search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          name\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n':
+    types.OrganisationOptionsDocument,
+  '\n  query Municipalities {\n    municipalities {\n      code\n      name\n      county\n    }\n  }\n':
+    types.MunicipalitiesDocument,
+  '\n  query Actor($id: ID!) {\n    actor(id: $id) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      createdAt\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n':
+    types.ActorDocument,
+  '\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      id\n    }\n  }\n':
+    types.CreatePersonDocument,
+  '\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n    }\n  }\n':
+    types.CreateOrganisationDocument,
+  '\n  mutation UpdateActor($id: ID!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n':
+    types.UpdateActorDocument,
   '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n': types.MeDocument,
+  '\n  query DuplicateCandidates($first: Int, $after: String) {\n    duplicateCandidates(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          score\n          reasons\n          a {\n            ...ComparedActor\n          }\n          b {\n            ...ComparedActor\n          }\n        }\n      }\n    }\n  }\n\n  fragment ComparedActor on Actor {\n    id\n    kind\n    name\n    email\n    title\n    organisationNumber\n    sector\n    country\n    createdAt\n    organisation {\n      id\n      name\n    }\n    municipality {\n      code\n      name\n    }\n  }\n':
+    types.DuplicateCandidatesDocument,
+  '\n  mutation MergeActors($keepId: ID!, $mergeId: ID!) {\n    mergeActors(keepId: $keepId, mergeId: $mergeId) {\n      id\n      name\n    }\n  }\n':
+    types.MergeActorsDocument,
+  '\n  mutation DismissDuplicate($id: ID!) {\n    dismissDuplicate(id: $id)\n  }\n':
+    types.DismissDuplicateDocument,
+  '\n  query MeetingPlaces {\n    meetingPlaces {\n      code\n      name\n      city\n    }\n  }\n':
+    types.MeetingPlacesDocument,
+  '\n  query Events($filter: EventFilterInput, $first: Int, $after: String) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          startsAt\n          endsAt\n          meetingPlace\n          format\n        }\n      }\n    }\n  }\n':
+    types.EventsDocument,
+  '\n  query EventForEdit($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n':
+    types.EventForEditDocument,
+  '\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n':
+    types.CreateEventDocument,
+  '\n  mutation UpdateEvent($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n':
+    types.UpdateEventDocument,
+  '\n  query EventWithParticipants($id: ID!, $first: Int, $after: String) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n      endsAt\n      meetingPlace\n      format\n      topics\n      participants(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            role\n            status\n            source\n            checkedInAt\n            actor {\n              id\n              name\n              email\n              organisation {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n':
+    types.EventWithParticipantsDocument,
+  '\n  mutation RegisterParticipation($input: RegisterParticipationInput!) {\n    registerParticipation(input: $input) {\n      id\n      role\n      status\n      checkedInAt\n    }\n  }\n':
+    types.RegisterParticipationDocument,
+  '\n  mutation CancelParticipation($input: CancelParticipationInput!) {\n    cancelParticipation(input: $input) {\n      id\n      status\n    }\n  }\n':
+    types.CancelParticipationDocument,
+  '\n  query RegistrationImport($id: ID!) {\n    registrationImport(id: $id) {\n      id\n      eventId\n      fileName\n      status\n      createdAt\n      finishedAt\n      rows\n      createdParticipations\n      updatedParticipations\n      matchedActors\n      createdActors\n      error\n      ignoredColumns\n      rejected {\n        line\n        reason\n      }\n    }\n  }\n':
+    types.RegistrationImportDocument,
+  '\n  query ImportEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n    }\n  }\n':
+    types.ImportEventDocument,
 };
 
 /**
@@ -38,8 +98,128 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query Actors($filter: ActorFilterInput, $first: Int, $after: String) {\n    actors(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          name\n          email\n          sector\n          organisation {\n            id\n            name\n          }\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Actors($filter: ActorFilterInput, $first: Int, $after: String) {\n    actors(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          name\n          email\n          sector\n          organisation {\n            id\n            name\n          }\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query OrganisationOptions($search: String) {\n    actors(filter: { kind: ORGANISATION, search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          name\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query OrganisationOptions($search: String) {\n    actors(filter: { kind: ORGANISATION, search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          name\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Municipalities {\n    municipalities {\n      code\n      name\n      county\n    }\n  }\n',
+): (typeof documents)['\n  query Municipalities {\n    municipalities {\n      code\n      name\n      county\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Actor($id: ID!) {\n    actor(id: $id) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      createdAt\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Actor($id: ID!) {\n    actor(id: $id) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      createdAt\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      id\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateActor($id: ID!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateActor($id: ID!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n',
 ): (typeof documents)['\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DuplicateCandidates($first: Int, $after: String) {\n    duplicateCandidates(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          score\n          reasons\n          a {\n            ...ComparedActor\n          }\n          b {\n            ...ComparedActor\n          }\n        }\n      }\n    }\n  }\n\n  fragment ComparedActor on Actor {\n    id\n    kind\n    name\n    email\n    title\n    organisationNumber\n    sector\n    country\n    createdAt\n    organisation {\n      id\n      name\n    }\n    municipality {\n      code\n      name\n    }\n  }\n',
+): (typeof documents)['\n  query DuplicateCandidates($first: Int, $after: String) {\n    duplicateCandidates(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          score\n          reasons\n          a {\n            ...ComparedActor\n          }\n          b {\n            ...ComparedActor\n          }\n        }\n      }\n    }\n  }\n\n  fragment ComparedActor on Actor {\n    id\n    kind\n    name\n    email\n    title\n    organisationNumber\n    sector\n    country\n    createdAt\n    organisation {\n      id\n      name\n    }\n    municipality {\n      code\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MergeActors($keepId: ID!, $mergeId: ID!) {\n    mergeActors(keepId: $keepId, mergeId: $mergeId) {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  mutation MergeActors($keepId: ID!, $mergeId: ID!) {\n    mergeActors(keepId: $keepId, mergeId: $mergeId) {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DismissDuplicate($id: ID!) {\n    dismissDuplicate(id: $id)\n  }\n',
+): (typeof documents)['\n  mutation DismissDuplicate($id: ID!) {\n    dismissDuplicate(id: $id)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MeetingPlaces {\n    meetingPlaces {\n      code\n      name\n      city\n    }\n  }\n',
+): (typeof documents)['\n  query MeetingPlaces {\n    meetingPlaces {\n      code\n      name\n      city\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Events($filter: EventFilterInput, $first: Int, $after: String) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          startsAt\n          endsAt\n          meetingPlace\n          format\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Events($filter: EventFilterInput, $first: Int, $after: String) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          startsAt\n          endsAt\n          meetingPlace\n          format\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EventForEdit($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n',
+): (typeof documents)['\n  query EventForEdit($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateEvent($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateEvent($id: ID!, $input: UpdateEventInput!) {\n    updateEvent(id: $id, input: $input) {\n      id\n      title\n      meetingPlace\n      startsAt\n      endsAt\n      format\n      attendanceMode\n      topics\n      rusPriorities\n      description\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EventWithParticipants($id: ID!, $first: Int, $after: String) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n      endsAt\n      meetingPlace\n      format\n      topics\n      participants(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            role\n            status\n            source\n            checkedInAt\n            actor {\n              id\n              name\n              email\n              organisation {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query EventWithParticipants($id: ID!, $first: Int, $after: String) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n      endsAt\n      meetingPlace\n      format\n      topics\n      participants(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            role\n            status\n            source\n            checkedInAt\n            actor {\n              id\n              name\n              email\n              organisation {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RegisterParticipation($input: RegisterParticipationInput!) {\n    registerParticipation(input: $input) {\n      id\n      role\n      status\n      checkedInAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation RegisterParticipation($input: RegisterParticipationInput!) {\n    registerParticipation(input: $input) {\n      id\n      role\n      status\n      checkedInAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CancelParticipation($input: CancelParticipationInput!) {\n    cancelParticipation(input: $input) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation CancelParticipation($input: CancelParticipationInput!) {\n    cancelParticipation(input: $input) {\n      id\n      status\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query RegistrationImport($id: ID!) {\n    registrationImport(id: $id) {\n      id\n      eventId\n      fileName\n      status\n      createdAt\n      finishedAt\n      rows\n      createdParticipations\n      updatedParticipations\n      matchedActors\n      createdActors\n      error\n      ignoredColumns\n      rejected {\n        line\n        reason\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query RegistrationImport($id: ID!) {\n    registrationImport(id: $id) {\n      id\n      eventId\n      fileName\n      status\n      createdAt\n      finishedAt\n      rows\n      createdParticipations\n      updatedParticipations\n      matchedActors\n      createdActors\n      error\n      ignoredColumns\n      rejected {\n        line\n        reason\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ImportEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n    }\n  }\n',
+): (typeof documents)['\n  query ImportEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,4 +1,4 @@
 import type { RouteObject } from 'react-router';
 
-/** This feature's pages (joined in app/routes.tsx). */
-export const homeRoutes: RouteObject[] = [];
+/** This feature's pages (joined in app/routes.tsx); each page is its own chunk. */
+export const homeRoutes: RouteObject[] = [{ path: '/', lazy: () => import('./HomePage') }];
