@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
 
-/** This feature's pages (joined in app/routes.tsx). */
-export const registrationsRoutes: RouteObject[] = [];
+/** This feature's pages (joined in app/routes.tsx); each page is its own chunk. */
+export const registrationsRoutes: RouteObject[] = [
+  { path: '/events/:id/import', lazy: () => import('./ImportPage') },
+];
