@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
 
-/** This feature's pages (joined in app/routes.tsx). */
-export const duplicatesRoutes: RouteObject[] = [];
+/** This feature's pages (joined in app/routes.tsx); each page is its own chunk. */
+export const duplicatesRoutes: RouteObject[] = [
+  { path: '/duplicates', lazy: () => import('./DuplicatesPage') },
+];
