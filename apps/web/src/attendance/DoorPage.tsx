@@ -51,7 +51,7 @@ export function DoorPage({ eventId, userId }: { eventId: string; userId: string 
   const [scannerOpen, setScannerOpen] = useState(false);
   const search = useSearch(door, query);
   const searchRef = useRef<HTMLInputElement>(null);
-  // Ready for a hand scanner, which types into the focused field (after the title took focus).
+  // Ready for a hand scanner, which types into the focused field.
   useEffect(() => searchRef.current?.focus(), []);
 
   const announceCheckIn = (participant: DoorParticipant) =>
@@ -93,7 +93,10 @@ export function DoorPage({ eventId, userId }: { eventId: string; userId: string 
 
   return (
     <div className="door">
-      <PageTitle>{title ? t('attendance.door.titleFor', { title }) : t('attendance.door.title')}</PageTitle>
+      {/* Focus goes to the search box instead (a hand scanner types there), also when the title loads. */}
+      <PageTitle focus={false}>
+        {title ? t('attendance.door.titleFor', { title }) : t('attendance.door.title')}
+      </PageTitle>
       {event.data && !event.data.event ? (
         <ErrorMessage>{t('attendance.door.eventMissing')}</ErrorMessage>
       ) : null}
@@ -263,8 +266,9 @@ function ResultRow({
         {attended ? (
           <>
             <span className="door-row__checked">
-              <span aria-hidden="true">✓ </span>
-              {t('attendance.row.checkedIn', { time: formatTime(participant.checkedInAt ?? new Date()) })}
+              <span className="door-row__time">
+                {t('attendance.row.checkedIn', { time: formatTime(participant.checkedInAt ?? new Date()) })}
+              </span>
               {waiting ? <span className="door-row__waiting">{t('attendance.row.waiting')}</span> : null}
             </span>
             {undoOpen ? (
