@@ -1,5 +1,5 @@
-// `npm start`: install, find or start PostgreSQL + Redis, build, migrate, seed demo data, then run the
-// API and the worker until Ctrl-C. Node built-ins only at the top level (runs before node_modules exists).
+// `npm start`: install, find or start PostgreSQL + Redis, build the API, worker and web app, migrate, seed
+// demo data, then run the API (which serves the web app) and the worker until Ctrl-C. Node built-ins only at the top level (runs before node_modules exists).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -107,7 +107,7 @@ async function main() {
         : `GRAPHQL_INTROSPECTION=${env.GRAPHQL_INTROSPECTION}: introspection and the sandbox are off`,
     );
 
-    for (const script of ['build', 'migrate', 'seed:demo']) {
+    for (const script of ['build', 'build:web', 'migrate', 'seed:demo']) {
       if (shuttingDown) return;
       await runNpm(script, env);
     }
@@ -132,6 +132,8 @@ async function main() {
     const base = `http://localhost:${port}`;
     console.log(
       [
+        '',
+        `  ${base}/   (the web app for staff; \`npm run dev:web\` serves it with hot reload on :5173)`,
         '',
         `  GraphQL:  ${base}/graphql`,
         `  Health:   ${base}/health`,

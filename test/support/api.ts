@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { hardenHttp } from '../../apps/api/src/security/http-hardening';
+import { serveWebApp } from '../../apps/api/src/web-app/serve-web-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase } from './database';
 
@@ -37,7 +38,13 @@ export class TestApi {
    * @param options.env configuration overrides, e.g. an unreachable REDIS_URL for the API only
    */
   static async start(
-    options: { worker?: boolean; env?: Record<string, string>; workerEnv?: Record<string, string> } = {},
+    options: {
+      worker?: boolean;
+      env?: Record<string, string>;
+      workerEnv?: Record<string, string>;
+      /** Serve a web app build from this folder, as main.ts serves dist/apps/web. */
+      webApp?: string;
+    } = {},
   ): Promise<TestApi> {
     const database = await createTestDatabase();
     const adminToken = randomBytes(32).toString('base64url');
@@ -58,6 +65,7 @@ export class TestApi {
       .compile();
     const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
     hardenHttp(app, config); // the same HTTP set-up as apps/api/src/main.ts
+    if (options.webApp) serveWebApp(app, options.webApp);
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     let worker: TestingModule | null = null;

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { AnonymousBudgetMiddleware } from '../rate-limit/anonymous-budget.middleware';
 import helmet from 'helmet';
+import { isApiPath } from '../web-app/serve-web-app';
 
 export type HttpHardeningConfig = Pick<
   AppConfig,
@@ -101,9 +102,14 @@ export function hardenHttp(app: INestApplication, config: HttpHardeningConfig): 
     });
   }
 
-  // Requests without a valid token are counted per address before any body is read or parsed.
+  // Requests without a valid token are counted per address before any body is read or parsed. The
+  // web app's files and pages (GET, not an API path) are not: a page load fetches a dozen static files,
+  // and a venue's staff often share one address; serving them is cheap and reads nothing.
   const budget = app.get(AnonymousBudgetMiddleware);
-  app.use((req: Request, res: Response, next: NextFunction) => void budget.use(req, res, next));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.path)) return next();
+    void budget.use(req, res, next);
+  });
 
   const limit = config.HTTP_BODY_LIMIT_BYTES;
   const express_ = app as NestExpressApplication;
