@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { graphqlDocuments } from './build/graphql-documents';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const workspace = path.resolve(root, '../..');
@@ -34,6 +35,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   plugins: [
+    graphqlDocuments(path.join(root, 'src/gql')),
     react(),
     VitePWA({
       // Registered from src/app/service-worker.ts (a file, not an inline script: the CSP forbids inline).

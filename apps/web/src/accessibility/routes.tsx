@@ -1,6 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { AccessibilityStatementPage } from './AccessibilityStatementPage';
 
 export const accessibilityRoutes: RouteObject[] = [
-  { path: '/tillganglighet', element: <AccessibilityStatementPage /> },
+  {
+    path: '/tillganglighet',
+    lazy: () =>
+      import('./AccessibilityStatementPage').then((m) => ({ Component: m.AccessibilityStatementPage })),
+  },
 ];

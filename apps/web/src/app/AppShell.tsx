@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { PERSONAL_DATA_ROLES, STAFF_ROLES } from '../auth/RequireSession';
 import { useSession } from '../auth/session';
 import { pendingWorkCount } from '../auth/sign-out-cleanup';
 import { t, type MessageKey } from '../i18n/i18n';
 import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
 import type { SessionUser } from '../auth/auth-api';
 
 interface NavItem {
@@ -14,6 +13,9 @@ interface NavItem {
   roles: SessionUser['role'][];
   end?: boolean;
 }
+
+// The warning's dialog machinery is loaded only when it is needed.
+const SignOutWarning = lazy(() => import('./SignOutWarning').then((m) => ({ default: m.SignOutWarning })));
 
 /** The navigation, by role: each role sees what it may use. */
 const NAV: NavItem[] = [
@@ -77,27 +79,18 @@ export function AppShell() {
           <NavLink to="/tillganglighet">{t('app.footer.accessibility')}</NavLink>
         </nav>
       </footer>
-      <Dialog
-        title={t('auth.signOut.pendingTitle')}
-        isOpen={pending !== null}
-        onOpenChange={(open) => !open && setPending(null)}
-      >
-        <p>{t('auth.signOut.pendingText', { count: pending ?? 0 })}</p>
-        <div className="actions">
-          <Button variant="secondary" slot="close">
-            {t('app.cancel')}
-          </Button>
-          <Button
-            variant="danger"
-            onPress={() => {
+      {pending !== null ? (
+        <Suspense fallback={null}>
+          <SignOutWarning
+            pending={pending}
+            onCancel={() => setPending(null)}
+            onConfirm={() => {
               setPending(null);
               void signOut();
             }}
-          >
-            {t('auth.signOut.confirm')}
-          </Button>
-        </div>
-      </Dialog>
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -2,24 +2,30 @@ import type { RouteObject } from 'react-router';
 import { accessibilityRoutes } from '../accessibility/routes';
 import { actorsRoutes } from '../actors/routes';
 import { attendanceRoutes } from '../attendance/routes';
-import { InvitationPage } from '../auth/InvitationPage';
 import { RequireSession } from '../auth/RequireSession';
-import { SignInPage } from '../auth/SignInPage';
 import { duplicatesRoutes } from '../duplicates/routes';
 import { eventsRoutes } from '../events/routes';
 import { homeRoutes } from '../home/routes';
 import { participationsRoutes } from '../participations/routes';
 import { registrationsRoutes } from '../registrations/routes';
 import { AppShell } from './AppShell';
-import { NotFoundPage } from './NotFoundPage';
 
-/** Every page: public ones, then those behind sign-in (each feature lists its own in routes.tsx). */
+/**
+ * Every page: public ones, then those behind sign-in (each feature lists its own in routes.tsx). Every
+ * page is its own chunk (React Router's `lazy`), so the first load carries only the shell and the page.
+ */
 export const routes: RouteObject[] = [
   {
     element: <AppShell />,
     children: [
-      { path: '/sign-in', element: <SignInPage /> },
-      { path: '/invitation/:secret', element: <InvitationPage /> },
+      {
+        path: '/sign-in',
+        lazy: () => import('../auth/SignInPage').then((m) => ({ Component: m.SignInPage })),
+      },
+      {
+        path: '/invitation/:secret',
+        lazy: () => import('../auth/InvitationPage').then((m) => ({ Component: m.InvitationPage })),
+      },
       ...accessibilityRoutes,
       {
         element: <RequireSession />,
@@ -33,7 +39,7 @@ export const routes: RouteObject[] = [
           ...actorsRoutes,
         ],
       },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', lazy: () => import('./NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },
 ];
