@@ -130,3 +130,27 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const file = `${name}-${size ? `${size.width}x${size.height}` : 'page'}.png`;
   await page.screenshot({ path: path.join(required('BROWSER_SCREENSHOTS'), file), fullPage: true });
 }
+
+/** Asks `read` again (every `interval` ms) until it answers `expected`, or fails after `timeout` ms with the last answer. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  expected: T,
+  { timeout = 10_000, interval = 200 }: { timeout?: number; interval?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last: T | undefined;
+  for (;;) {
+    try {
+      last = await read();
+      if (Object.is(last, expected)) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `expected ${JSON.stringify(expected)} within ${timeout} ms, last ${JSON.stringify(last)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
