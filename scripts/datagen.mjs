@@ -456,10 +456,11 @@ export async function datagen(argv) {
     await client.query(`SET synchronous_commit = off`);
     await client.query(`SET maintenance_work_mem = '512MB'`);
     await client.query(`BEGIN`);
-    // Truncating in this transaction lets COPY FREEZE write all-visible, frozen pages.
+    // Truncating in this transaction lets COPY FREEZE write all-visible, frozen pages. CASCADE: the
+    // tables that point at these (the door's check-ins and idempotency keys, …) are emptied too.
     await client.query(
       `TRUNCATE actor, event, participation, initiative, initiative_membership, engagement, ladder_period, ladder_outbox,
-         registration_import, duplicate_candidate, actor_merge, quarterly_report`,
+         registration_import, duplicate_candidate, actor_merge, quarterly_report CASCADE`,
     );
     const dropped = await dropIndexes(client, [
       'participation',
