@@ -110,6 +110,9 @@ function renderDoor(mocks: MockLink.MockedResponse[]) {
   );
 }
 
+/** The result list (its data-source says whose answer it shows). */
+const results = () => document.querySelector('ul.door__results');
+
 function setOnline(online: boolean) {
   Object.defineProperty(window.navigator, 'onLine', { configurable: true, get: () => online });
 }
@@ -151,6 +154,51 @@ describe('the door', () => {
     expect(await screen.findByRole('button', { name: 'Checka in Anna Andersson' })).toBeInTheDocument();
     expect(screen.queryByText('Incheckad 09:14')).not.toBeInTheDocument();
     expect(await screen.findByText('Allt synkat')).toBeInTheDocument();
+  });
+
+  it('answers each keystroke from the device’s list at once, then shows the server’s fresher rows', async () => {
+    const user = userEvent.setup();
+    const newcomer = node({
+      id: 'p9',
+      checkInCode: null,
+      actor: { __typename: 'Actor', id: 'a9', name: 'Anneli Nilsson', email: null, organisation: null },
+    });
+    renderDoor([
+      {
+        request: { query: CheckInSearchQuery, variables: { eventId: EVENT, query: 'ann' } },
+        // Checked in at another door, and someone registered after the list was saved.
+        result: { data: { checkInSearch: [attended, newcomer] } },
+        delay: 300,
+      },
+      {
+        request: { query: CheckInSearchQuery, variables: { eventId: EVENT, query: 'annel' } },
+        result: { data: { checkInSearch: [newcomer] } },
+        delay: 300,
+      },
+    ]);
+    expect(
+      await screen.findByText('Deltagarlistan finns sparad på enheten (1 personer).'),
+    ).toBeInTheDocument();
+    const box = screen.getByRole('searchbox', { name: 'Sök deltagare' });
+
+    await user.type(box, 'ann');
+    // Before the pause and the server: the device's answer.
+    expect(screen.getByText('1 träff')).toBeInTheDocument();
+    expect(results()).toHaveAttribute('data-source', 'cache');
+    expect(screen.getByRole('button', { name: 'Checka in Anna Andersson' })).toBeInTheDocument();
+
+    expect(await screen.findByText('2 träffar')).toBeInTheDocument();
+    expect(screen.getByText('Incheckad 09:14')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Checka in Anneli Nilsson' })).toBeInTheDocument();
+    expect(
+      screen.queryByText('Sökningen görs i listan som finns sparad på enheten.'),
+    ).not.toBeInTheDocument();
+
+    // The newcomer is now in the device's list: found at once.
+    await user.type(box, 'el');
+    expect(screen.getByText('1 träff')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Checka in Anneli Nilsson' })).toBeInTheDocument();
+    await waitFor(() => expect(results()).toHaveAttribute('data-source', 'server'));
   });
 
   it('shows the live counts', async () => {

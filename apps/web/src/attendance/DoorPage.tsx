@@ -160,7 +160,8 @@ export function DoorPage({ eventId, userId }: { eventId: string; userId: string 
         <p className="hint">{t('attendance.search.localNote')}</p>
       ) : null}
 
-      <ul className="door__results">
+      {/* data-query and data-source: which query the rows answer, and from where (tests, the bench). */}
+      <ul className="door__results" data-query={search.query} data-source={search.source}>
         {rows.map((participant) => (
           <ResultRow
             key={participant.id}
@@ -210,7 +211,15 @@ export function DoorPage({ eventId, userId }: { eventId: string; userId: string 
 }
 
 function useSearch(door: Door, query: string) {
-  const state = useDoorSearch(door.eventId, query, door.online, door.cache.participants, door.tracker);
+  const state = useDoorSearch(
+    door.eventId,
+    query,
+    door.online,
+    door.cache.participants,
+    door.tracker,
+    door.cache.ready,
+    door.absorb,
+  );
   const count = state.results.length;
   let text = '';
   if (state.loading && !count) text = t('attendance.search.searching');

@@ -1,6 +1,6 @@
 import { adjustCounts } from './door-counts';
 import { codeInScan, codeInSearch } from './door-code';
-import { fold, localSearch } from './door-search';
+import { fold, localSearch, nameKey, withRows } from './door-search';
 import { participant } from './door-test-utils';
 import type { QueueItem } from './door-queue';
 
@@ -30,6 +30,49 @@ describe('searching the device’s list offline', () => {
 
   it('puts names starting with the query first, then a name word starting with it', () => {
     expect(localSearch(people, 'ann').map((p) => p.name)).toEqual(['Anna Andersson', 'Per Annander']);
+  });
+});
+
+describe('ranking as the server does', () => {
+  const named = [
+    participant({ id: '1', name: 'Karin Anna-Lena Berg' }),
+    participant({ id: '2', name: 'Anna-Karin Öberg' }),
+    participant({ id: '3', name: 'Annika Ek', organisation: 'Karin AB' }),
+  ];
+
+  it('reads punctuation in a name as a space, as person_name_key does', () => {
+    expect(nameKey('  Anna-Karin  Öberg ')).toBe('anna karin oberg');
+    // "anna k" is the start of "anna karin oberg", though the name is written with a hyphen.
+    expect(localSearch(named, 'anna k').map((p) => p.id)).toEqual(['2', '1']);
+  });
+
+  it('puts a name word starting with a query word before a match elsewhere', () => {
+    // Starts with it, a later name word starts with it, only the organisation has it.
+    expect(localSearch(named, 'karin').map((p) => p.id)).toEqual(['1', '2', '3']);
+    expect(localSearch(named, 'lena').map((p) => p.id)).toEqual(['1']);
+  });
+
+  it('keeps at most the limit, best first, on a large list', () => {
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      participant({ id: String(i), name: `${i % 2 ? 'Anna' : 'Bo'} Person${String(i).padStart(4, '0')}` }),
+    );
+    const found = localSearch(many, 'anna');
+    expect(found).toHaveLength(20);
+    expect(found[0].name).toBe('Anna Person0001');
+    expect(found.every((p) => p.name.startsWith('Anna'))).toBe(true);
+  });
+});
+
+describe('the server’s rows folded into the device’s list', () => {
+  it('replaces changed rows, adds new ones and keeps the same list when nothing changed', () => {
+    const checkedIn = { ...people[1], status: 'ATTENDED' as const, checkedInAt: '2026-03-05T08:14:00Z' };
+    const newcomer = participant({ id: '9', name: 'Anneli Nilsson' });
+    const { list, changed } = withRows(people, [people[0], checkedIn, newcomer]);
+    expect(changed).toEqual([checkedIn, newcomer]);
+    expect(list.map((p) => p.id)).toEqual(['1', '2', '3', '4', '9']);
+    expect(list[1]).toBe(checkedIn);
+    expect(people[1].status).toBe('REGISTERED');
+    expect(withRows(people, [{ ...people[0] }]).list).toBe(people);
   });
 });
 

@@ -30,7 +30,7 @@ import {
   type ReplayStop,
   type WalkInPerson,
 } from './door-queue';
-import { localSearch } from './door-search';
+import { localSearch, withRows } from './door-search';
 import {
   toDoorParticipant,
   type DoorCounts,
@@ -104,15 +104,19 @@ export async function fetchAllParticipants(
 
 export function useParticipantCache(eventId: string, online: boolean, tracker: OnlineTracker) {
   const client = useApolloClient();
-  const [participants, setParticipants] = useState<DoorParticipant[]>([]);
+  const [participants, setParticipants] = useState<readonly DoorParticipant[]>([]);
   const [state, setState] = useState<CacheState>('loading');
+  // A list saved by an earlier visit, read from IndexedDB (once; kept in memory from then on).
+  const [stored, setStored] = useState(false);
   const fetched = useRef(false);
 
   useEffect(() => {
     let cancelled = false;
     void cachedParticipants(eventId)
-      .then((stored) => {
-        if (!cancelled && !fetched.current) setParticipants(stored);
+      .then((list) => {
+        if (cancelled || fetched.current) return;
+        setParticipants(list);
+        setStored(list.length > 0);
       })
       .catch(() => undefined);
     return () => {
@@ -144,34 +148,56 @@ export function useParticipantCache(eventId: string, online: boolean, tracker: O
   }, [client, eventId, online, tracker]);
 
   const update = useCallback((participant: DoorParticipant) => {
-    setParticipants((list) => {
-      const index = list.findIndex((p) => p.id === participant.id);
-      if (index < 0) return [...list, participant];
-      const next = list.slice();
-      next[index] = participant;
-      return next;
-    });
+    setParticipants((list) => withRows(list, [participant]).list);
     void updateCachedParticipant(participant).catch(() => undefined);
   }, []);
 
-  return { participants, state, update };
+  /** The server's fresher rows (a search's answer) into the list in memory and on the device. */
+  const absorb = useCallback(
+    (rows: readonly DoorParticipant[]) => {
+      const { changed } = withRows(participants, rows);
+      if (!changed.length) return;
+      setParticipants((list) => withRows(list, changed).list);
+      for (const row of changed) void updateCachedParticipant(row).catch(() => undefined);
+    },
+    [participants],
+  );
+
+  // Searchable on the device: the list was fetched now, or saved by an earlier visit.
+  const ready = state === 'ready' || stored;
+
+  return { participants, state, ready, update, absorb };
 }
 
 // Search
 
 export interface SearchState {
+  /** The query the results answer (the one before, while a new answer is awaited with no list on the device). */
   query: string;
   results: DoorParticipant[];
-  source: 'server' | 'device';
+  /** server: the API's answer; cache: the device's list while the API is asked; device: offline. */
+  source: 'server' | 'cache' | 'device';
+  /** The API's answer for the query is awaited. */
   loading: boolean;
   failed: boolean;
 }
 
 const EMPTY_SEARCH: SearchState = { query: '', results: [], source: 'server', loading: false, failed: false };
 
+interface ServerAnswer {
+  query: string;
+  results: DoorParticipant[];
+  outcome: 'answered' | 'network' | 'failed';
+}
+
 /**
- * Answers as the query is typed: the API's checkInSearch after a short pause (older answers are
- * dropped), the device's list when offline or when the request gets no answer. A code is not searched.
+ * Answers as the query is typed. Once the event's list is on the device (fetched, or saved by an
+ * earlier visit) every keystroke is answered at once from it, in the same render; online the API's
+ * checkInSearch is also asked after a short pause (older answers dropped) and its rows replace the
+ * device's answer — fresher statuses, people registered since the list was saved — and are handed to
+ * `onAnswer` (with the time the request was sent) to be folded into the list. Before the list is
+ * there: the API's answer, the previous one shown meanwhile. Offline, or when the request gets no
+ * answer: the device's list. A code is not searched.
  */
 export function useDoorSearch(
   eventId: string,
@@ -179,32 +205,31 @@ export function useDoorSearch(
   online: boolean,
   local: readonly DoorParticipant[],
   tracker: OnlineTracker,
+  ready = false,
+  onAnswer?: (rows: DoorParticipant[], sentAt: number) => void,
 ): SearchState {
   const client = useApolloClient();
-  const [state, setState] = useState<SearchState>(EMPTY_SEARCH);
-  const localRef = useRef(local);
-  localRef.current = local;
+  const [answer, setAnswer] = useState<ServerAnswer | null>(null);
+  const onAnswerRef = useRef(onAnswer);
+  useEffect(() => {
+    onAnswerRef.current = onAnswer;
+  });
+  const text = query.trim();
+  const searchable = text !== '' && !codeInSearch(text);
+
+  // The device's answer, computed in the render the keystroke causes.
+  const onDevice = useMemo(
+    () => (searchable && (ready || !online) ? localSearch(local, text) : null),
+    [local, online, ready, searchable, text],
+  );
 
   useEffect(() => {
-    const text = query.trim();
-    if (!text || codeInSearch(text)) {
-      setState(EMPTY_SEARCH);
-      return;
-    }
-    const onDevice = (): SearchState => ({
-      query: text,
-      results: localSearch(localRef.current, text),
-      source: 'device',
-      loading: false,
-      failed: false,
-    });
-    if (!online) {
-      setState(onDevice());
-      return;
-    }
+    // Emptied: the next query starts afresh (nothing of an earlier one shown while it is awaited).
+    if (!searchable) setAnswer(null);
+    if (!searchable || !online) return;
     let stale = false;
-    setState((previous) => ({ ...previous, loading: true }));
     const timer = setTimeout(() => {
+      const sentAt = performance.now();
       client
         .query({
           query: CheckInSearchQuery,
@@ -217,23 +242,43 @@ export function useDoorSearch(
           const results = (data?.checkInSearch ?? []).map((node) =>
             toDoorParticipant(eventId, node as ParticipationNode),
           );
-          setState({ query: text, results, source: 'server', loading: false, failed: false });
+          onAnswerRef.current?.(results, sentAt);
+          setAnswer({ query: text, results, outcome: 'answered' });
         })
         .catch((error: unknown) => {
           if (stale) return;
-          if (isNetworkError(error)) {
-            tracker.networkFailed();
-            setState(onDevice());
-          } else setState({ query: text, results: [], source: 'server', loading: false, failed: true });
+          const network = isNetworkError(error);
+          if (network) tracker.networkFailed();
+          setAnswer({ query: text, results: [], outcome: network ? 'network' : 'failed' });
         });
     }, SEARCH_DEBOUNCE_MS);
     return () => {
       stale = true;
       clearTimeout(timer);
     };
-  }, [client, eventId, online, query, tracker]);
+  }, [client, eventId, online, searchable, text, tracker]);
 
-  return state;
+  return useMemo((): SearchState => {
+    if (!searchable) return EMPTY_SEARCH;
+    const device = (): SearchState => ({
+      query: text,
+      results: onDevice ?? localSearch(local, text),
+      source: 'device',
+      loading: false,
+      failed: false,
+    });
+    if (!online) return device();
+    if (answer?.query === text) {
+      if (answer.outcome === 'answered') {
+        return { query: text, results: answer.results, source: 'server', loading: false, failed: false };
+      }
+      if (answer.outcome === 'network') return device();
+      return { query: text, results: [], source: 'server', loading: false, failed: true };
+    }
+    if (onDevice) return { query: text, results: onDevice, source: 'cache', loading: true, failed: false };
+    if (!answer || answer.outcome !== 'answered') return { ...EMPTY_SEARCH, loading: true };
+    return { query: answer.query, results: answer.results, source: 'server', loading: true, failed: false };
+  }, [answer, local, onDevice, online, searchable, text]);
 }
 
 // Counts
@@ -497,6 +542,8 @@ export type Announcement = { text: string; id: number } | null;
 export interface TapRecord {
   key: string;
   previous: Pick<DoorParticipant, 'status' | 'checkedInAt'>;
+  /** When the server's answer to this tap came (performance.now()); unset while it is awaited. */
+  settledAt?: number;
 }
 
 export type CodeOutcome =
@@ -537,12 +584,15 @@ export function useDoor(eventId: string, userId: string) {
     onSent: (item, answer) => {
       if (!answer || item.kind === 'walkIn') return;
       // An answer for an older tap than the latest on that row is not shown over it.
-      if (taps.current.get(item.participationId)?.key !== item.key) return;
+      const tap = taps.current.get(item.participationId);
+      if (tap?.key !== item.key) return;
+      tap.settledAt = performance.now();
       apply(toDoorParticipant(eventId, answer));
     },
     onRefused: (item) => {
       if (item.kind === 'walkIn') return;
       const tap = taps.current.get(item.participationId);
+      if (tap?.key === item.key) tap.settledAt = performance.now();
       const known =
         overrides.get(item.participationId) ?? cache.participants.find((p) => p.id === item.participationId);
       if (item.kind === 'checkIn' && tap?.key === item.key && known) {
@@ -553,6 +603,30 @@ export function useDoor(eventId: string, userId: string) {
   });
 
   const counts = useDoorCounts(eventId, online, queue.pending, cache.participants);
+
+  // A search's answer is fresher than the device for a row unless a tap on it is still unanswered
+  // (queued or in flight) or was answered after the search was sent.
+  const cacheAbsorb = cache.absorb;
+  const pending = queue.pending;
+  const absorb = useCallback(
+    (rows: readonly DoorParticipant[], sentAt: number) => {
+      const waiting = new Set(pending.map((item) => (item.kind === 'walkIn' ? '' : item.participationId)));
+      const fresh = rows.filter((row) => {
+        if (waiting.has(row.id)) return false;
+        const tap = taps.current.get(row.id);
+        return !tap || (tap.settledAt !== undefined && tap.settledAt <= sentAt);
+      });
+      if (!fresh.length) return;
+      cacheAbsorb(fresh);
+      setOverrides((map) => {
+        if (!fresh.some((row) => map.has(row.id))) return map;
+        const next = new Map(map);
+        for (const row of fresh) next.delete(row.id);
+        return next;
+      });
+    },
+    [cacheAbsorb, pending],
+  );
 
   const checkIn = useCallback(
     async (participant: DoorParticipant) => {
@@ -633,6 +707,7 @@ export function useDoor(eventId: string, userId: string) {
           previous: before
             ? { status: before.status, checkedInAt: before.checkedInAt }
             : { status: 'REGISTERED', checkedInAt: null },
+          settledAt: performance.now(),
         });
         apply(participant);
         undo.openWindow(participant.id);
@@ -685,7 +760,11 @@ export function useDoor(eventId: string, userId: string) {
         tracker.reached();
         if (!answer) return { kind: 'failed' };
         const participant = toDoorParticipant(eventId, answer);
-        taps.current.set(participant.id, { key, previous: { status: 'CANCELLED', checkedInAt: null } });
+        taps.current.set(participant.id, {
+          key,
+          previous: { status: 'CANCELLED', checkedInAt: null },
+          settledAt: performance.now(),
+        });
         apply(participant);
         undo.openWindow(participant.id);
         return { kind: 'checkedIn', participant };
@@ -709,6 +788,7 @@ export function useDoor(eventId: string, userId: string) {
     online,
     tracker,
     cache,
+    absorb,
     counts,
     queue,
     undoOpen: undo.open,
