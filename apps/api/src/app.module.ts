@@ -19,6 +19,7 @@ import { EventsResolver } from './events/events.resolver';
 import { EventsService } from './events/events.service';
 import { HealthController } from './health/health.controller';
 import { LadderModule } from './ladder/ladder.module';
+import { LiveModule } from './live/live.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { ParticipationsResolver } from './participations/participations.resolver';
 import { ParticipationsService } from './participations/participations.service';
@@ -85,6 +86,8 @@ import { inputGuardPlugin } from './security/input-guard';
     LadderModule,
     AttendanceModule,
     DuplicatesModule,
+    // Subscriptions over WebSocket: a graphql-ws server of its own on /graphql (see live-socket.service.ts).
+    LiveModule,
   ],
   controllers: [HealthController, RegistrationImportController, ReportDownloadController],
   providers: [

@@ -21,7 +21,9 @@ export class EventAttendance {
       'not yet arrived, after it the no-shows',
   })
   noShows!: number;
-  @Field(() => Int, { description: 'Came without registration (source WALK_IN)' })
+  @Field(() => Int, {
+    description: 'Came without registration (source WALK_IN), not CANCELLED (an undone walk-in is cancelled)',
+  })
   walkIns!: number;
   @Field(() => [GroupCount], {
     description: 'The attended by participation role; by count, highest first, then by group',

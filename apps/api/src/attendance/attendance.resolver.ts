@@ -1,8 +1,9 @@
 import { Permission } from '@crm/domain';
 import { UserEntity } from '@crm/persistence';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CreatePersonInput } from '../actors/actor.inputs';
 import { CurrentUser, Requires } from '../auth/decorators';
+import { IDEMPOTENCY_KEY_DESCRIPTION, OCCURRED_AT_DESCRIPTION } from '../participations/participation.inputs';
 import { Participation } from '../participations/participation.model';
 import { EventAttendance } from './attendance.models';
 import { AttendanceService, MAX_QUERY_LENGTH } from './attendance.service';
@@ -26,7 +27,11 @@ export class AttendanceResolver {
     return (await this.service.checkInSearch(eventId, query)).map(Participation.from);
   }
 
-  @Query(() => EventAttendance)
+  @Query(() => EventAttendance, {
+    description:
+      "The event's attendance now; the eventAttendanceChanged subscription follows it live (this query " +
+      'is its fallback, polled)',
+  })
   @Requires(Permission.READ_PERSONAL_DATA)
   eventAttendance(@Args('eventId', { type: () => ID }) eventId: string): Promise<EventAttendance> {
     return this.service.eventAttendance(eventId);
@@ -43,7 +48,17 @@ export class AttendanceResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('input') input: CreatePersonInput,
     @CurrentUser() user: UserEntity,
+    @Args('idempotencyKey', { type: () => ID, nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string | null,
+    @Args('occurredAt', {
+      type: () => GraphQLISODateTime,
+      nullable: true,
+      description: OCCURRED_AT_DESCRIPTION,
+    })
+    occurredAt?: Date | null,
   ): Promise<Participation> {
-    return Participation.from(await this.service.walkIn(eventId, input, user));
+    return Participation.from(
+      await this.service.walkIn(eventId, input, user, { idempotencyKey, occurredAt }),
+    );
   }
 }

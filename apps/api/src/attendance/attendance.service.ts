@@ -1,4 +1,4 @@
-import { DomainValidationError, ParticipationStatus } from '@crm/domain';
+import { DomainValidationError, requireIdempotencyKey } from '@crm/domain';
 import {
   ActorEntity,
   ActorMatcher,
@@ -16,6 +16,8 @@ import { ActorsService } from '../actors/actors.service';
 import { parseId } from '../common/ids';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
 import { LadderNotifier } from '../ladder/ladder-notifier.service';
+import { LivePublisher } from '../live/live-publisher.service';
+import { applyOnce, checkInTime } from '../participations/replay';
 import { EventAttendance } from './attendance.models';
 
 export const MAX_QUERY_LENGTH = 100;
@@ -32,6 +34,7 @@ export class AttendanceService {
     private readonly dataSource: DataSource,
     private readonly actors: ActorsService,
     private readonly ladder: LadderNotifier,
+    private readonly live: LivePublisher,
   ) {}
 
   async checkInSearch(rawEventId: string, query: string): Promise<ParticipationEntity[]> {
@@ -59,44 +62,60 @@ export class AttendanceService {
    * One transaction: the person is validated as createPerson validates, matched (by email, else
    * confidently by name among the event's participants) or created, then checked in. The email's
    * unique index, the name's advisory lock and the (event, actor) constraint make a double tap, or
-   * two desks at once, end in one person and one participation.
+   * two desks at once, end in one person and one participation. With an idempotency key a replay
+   * applies once; `occurredAt` is the check-in time when it is believed (see checkInTime).
    */
-  async walkIn(rawEventId: string, input: CreatePersonInput, user: UserEntity): Promise<ParticipationEntity> {
+  async walkIn(
+    rawEventId: string,
+    input: CreatePersonInput,
+    user: UserEntity,
+    replay: { idempotencyKey?: string | null; occurredAt?: Date | null } = {},
+  ): Promise<ParticipationEntity> {
     const eventId = parseId('eventId', rawEventId);
-    let result: { participation: ParticipationEntity; actor: ActorEntity };
+    const key = requireIdempotencyKey(replay.idempotencyKey);
+    let result: { participation: ParticipationEntity; changed: boolean; actor: ActorEntity | null };
     try {
       result = await this.dataSource.transaction(async (em) => {
-        const attendance = new AttendanceRepository(em);
-        if (!(await attendance.eventExists(eventId))) throw noSuchEvent();
-        const values = await this.actors.personValues(em, input);
-        const match = await new ActorMatcher(em, user.id).person(values, { eventId });
-        const participations = new ParticipationRepository(em);
-        const before = await participations.find(eventId, match.actor.id);
-        const participation = await participations.checkIn(eventId, match.actor.id, user.id);
-        const audit = new AuditRepository(em);
-        if (match.created) {
-          await audit.record(user.id, 'create', 'actor', match.actor.id, Object.keys(input));
-          await new DuplicateRepository(em).scanFor([match.actor.id]);
-        }
-        if (await attendance.createdInThisTransaction(participation.id)) {
-          await audit.record(user.id, 'walk_in', 'participation', participation.id, [
-            'role',
-            'status',
-            'checkedInAt',
-            'source',
-          ]);
-        } else if (before?.status !== ParticipationStatus.ATTENDED) {
-          await audit.record(user.id, 'check_in', 'participation', participation.id, [
-            'status',
-            'checkedInAt',
-          ]);
-        } // else already in: a double tap changes nothing, so there is nothing to record
-        return { participation, actor: match.actor };
+        let actor: ActorEntity | null = null;
+        const done = await applyOnce(em, user, key, 'walkIn', async () => {
+          const attendance = new AttendanceRepository(em);
+          if (!(await attendance.eventExists(eventId))) throw noSuchEvent();
+          const values = await this.actors.personValues(em, input);
+          const match = await new ActorMatcher(em, user.id).person(values, { eventId });
+          actor = match.actor;
+          const at = await checkInTime(em, eventId, replay.occurredAt);
+          const outcome = await new ParticipationRepository(em).checkIn(eventId, match.actor.id, user.id, at);
+          const audit = new AuditRepository(em);
+          if (match.created) {
+            await audit.record(user.id, 'create', 'actor', match.actor.id, Object.keys(input));
+            await new DuplicateRepository(em).scanFor([match.actor.id]);
+          }
+          if (outcome.change === 'CREATED') {
+            await audit.record(user.id, 'walk_in', 'participation', outcome.participation.id, [
+              'role',
+              'status',
+              'checkedInAt',
+              'source',
+            ]);
+          } else if (outcome.change === 'CHECKED_IN') {
+            await audit.record(user.id, 'check_in', 'participation', outcome.participation.id, [
+              'status',
+              'checkedInAt',
+            ]);
+          } // else already in: a double tap changes nothing, so there is nothing to record
+          return {
+            participation: outcome.participation,
+            changed: match.created || outcome.change !== 'UNCHANGED',
+          };
+        });
+        return { ...done, actor };
       });
     } catch (error) {
       throw translateConstraint(error, WALK_IN_CONSTRAINTS);
     }
-    await this.ladder.notify([result.actor.id, result.actor.organisationId]);
+    const actor = result.actor as ActorEntity | null;
+    if (actor) await this.ladder.notify([actor.id, actor.organisationId]);
+    if (result.changed) await this.live.attendanceChanged([eventId]);
     return result.participation;
   }
 }

@@ -16,6 +16,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
 import { LadderNotifier } from '../ladder/ladder-notifier.service';
+import { LivePublisher } from '../live/live-publisher.service';
 
 /** The database's answers in the user's terms (a dismissal by a user deleted meanwhile, say). */
 const CONSTRAINTS: ConstraintMessages = {
@@ -32,6 +33,7 @@ export class DuplicatesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifier: LadderNotifier,
+    private readonly live: LivePublisher,
   ) {}
 
   page(
@@ -45,14 +47,20 @@ export class DuplicatesService {
   async merge(keepId: string, mergeId: string, user: UserEntity): Promise<ActorEntity> {
     const keep = parseId('keepId', keepId);
     const merge = parseId('mergeId', mergeId);
-    const { result, kept } = await this.write(async (em) => {
+    const { result, kept, eventIds } = await this.write(async (em) => {
+      // The events either actor takes part in: their counts (and splits) may change with the merge.
+      const events: { event_id: string }[] = await em.query(
+        `SELECT DISTINCT event_id FROM participation WHERE actor_id = ANY ($1::uuid[])`,
+        [[keep, merge]],
+      );
       const merged: MergeResult = await mergeActors(em, keep, merge, user.id);
       await new AuditRepository(em).record(user.id, 'merge', 'actor', keep, merged.moved.filledFields);
       const actor = await new ActorRepository(em).findById(keep);
       if (!actor) throw new Error('the kept actor is gone after its merge');
-      return { result: merged, kept: actor };
+      return { result: merged, kept: actor, eventIds: events.map((e) => e.event_id) };
     });
     await this.notifier.notify(result.affectedActorIds);
+    await this.live.attendanceChanged(eventIds);
     return kept;
   }
 

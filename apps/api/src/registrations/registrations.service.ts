@@ -15,6 +15,7 @@ import { ActorsService } from '../actors/actors.service';
 import { parseId } from '../common/ids';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
 import { LadderNotifier } from '../ladder/ladder-notifier.service';
+import { LivePublisher } from '../live/live-publisher.service';
 import { ParticipationItem } from './registration.models';
 
 /** More than this in one call is a file: upload it to the import endpoint instead. */
@@ -31,6 +32,7 @@ export class RegistrationsService {
     private readonly dataSource: DataSource,
     private readonly actors: ActorsService,
     private readonly ladder: LadderNotifier,
+    private readonly live: LivePublisher,
   ) {}
 
   async findImport(rawId: string): Promise<RegistrationImportRecord | null> {
@@ -62,6 +64,7 @@ export class RegistrationsService {
       throw translateConstraint(error, CONSTRAINTS);
     }
     await this.ladder.notify(result.touched);
+    if (result.touched.length) await this.live.attendanceChanged([eventId]);
     return result.participations;
   }
 

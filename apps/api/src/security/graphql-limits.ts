@@ -69,7 +69,7 @@ export const AGGREGATE_FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.eventAttendance': 200,
 };
 
-function connectionCostOptions(config: LimitsConfig): ConnectionCostOptions {
+export function connectionCostOptions(config: LimitsConfig): ConnectionCostOptions {
   return {
     maxCost: config.GRAPHQL_MAX_COST,
     defaultPageSize: DEFAULT_PAGE_SIZE,

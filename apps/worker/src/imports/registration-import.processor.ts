@@ -1,6 +1,7 @@
 import {
   APP_CONFIG,
   type AppConfig,
+  AttendanceChangePublisher,
   enqueueDuplicateScan,
   DUPLICATE_QUEUE,
   JobName,
@@ -31,6 +32,8 @@ export class RegistrationImportProcessor
 {
   private readonly logger = new Logger('RegistrationImport');
   private readonly importer: RegistrationImporter;
+  /** Tells the API processes that the event's attendance changed (ids only). */
+  private readonly live: AttendanceChangePublisher;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -42,6 +45,7 @@ export class RegistrationImportProcessor
   ) {
     super();
     this.importer = new RegistrationImporter(dataSource, importLimitsOf(config));
+    this.live = new AttendanceChangePublisher(config.REDIS_URL, config.QUEUE_PREFIX);
   }
 
   onApplicationBootstrap(): void {
@@ -50,8 +54,9 @@ export class RegistrationImportProcessor
     void this.requeueLost();
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.live.close();
   }
 
   async process(job: Job<{ importId: string }>): Promise<void> {
@@ -71,6 +76,10 @@ export class RegistrationImportProcessor
       `import ${importId} done in ${Date.now() - started} ms: ${outcome.touchedActorIds.length} participation(s) written`,
     );
     void this.sweeper.sweep();
+    // Every batch has committed: live attendance counts follow (best effort; polling covers a miss).
+    await this.live
+      .publish([outcome.eventId])
+      .catch((error: Error) => this.logger.warn(`could not publish the attendance change: ${error.message}`));
   }
 
   /** Retries are spent: the import is marked FAILED, so nobody waits for it forever. */

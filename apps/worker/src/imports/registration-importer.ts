@@ -24,6 +24,8 @@ const ROWS_PER_YIELD = 1_000;
 export const IMPORT_BATCH_SIZE = 500;
 
 export interface ImportOutcome {
+  /** The event the list registers for. */
+  eventId: string;
   /** Actors whose participations changed. */
   touchedActorIds: string[];
 }
@@ -85,7 +87,7 @@ export class RegistrationImporter {
       record.eventId,
       record.createdBy,
     );
-    const outcome: ImportOutcome = { touchedActorIds: [] };
+    const outcome: ImportOutcome = { eventId: record.eventId, touchedActorIds: [] };
     for (let start = record.nextRow; start < rows.length; start += IMPORT_BATCH_SIZE) {
       const slice = rows.slice(start, start + IMPORT_BATCH_SIZE);
       const next = Math.min(start + IMPORT_BATCH_SIZE, rows.length);

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { DomainValidationError } from '../validation';
+import { isIdempotencyKey, requireIdempotencyKey } from './idempotency-key';
 import {
   CHECK_IN_CODE_ALPHABET,
   generateCheckInCode,
@@ -86,5 +88,21 @@ describe('check-in codes', () => {
   it('has the 32 characters of Crockford base32', () => {
     expect(new Set(CHECK_IN_CODE_ALPHABET).size).toBe(32);
     expect(CHECK_IN_CODE_ALPHABET).not.toMatch(/[ILOU]/);
+  });
+});
+
+describe('idempotency keys', () => {
+  it('takes a UUID or up to 64 of A-Z, a-z, 0-9, _ and -', () => {
+    expect(requireIdempotencyKey('3f2c1a9e-8b7d-4c6e-9f01-23456789abcd')).toBe(
+      '3f2c1a9e-8b7d-4c6e-9f01-23456789abcd',
+    );
+    expect(requireIdempotencyKey('desk-2_queue-17')).toBe('desk-2_queue-17');
+    expect(requireIdempotencyKey('a'.repeat(64))).toBe('a'.repeat(64));
+    expect(requireIdempotencyKey(null)).toBeNull();
+    expect(requireIdempotencyKey(undefined)).toBeNull();
+    for (const bad of ['', 'a'.repeat(65), 'has space', 'ünicode', 'semi;colon', '{uuid}']) {
+      expect(isIdempotencyKey(bad)).toBe(false);
+      expect(() => requireIdempotencyKey(bad)).toThrow(DomainValidationError);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { acceptedCheckInTime, CHECK_IN_CLOCK_SKEW_MS, stockholmDate } from './check-in-time';
+import { stockholmDate } from '../ladder/calendar';
+import { acceptedCheckInTime, CHECK_IN_CLOCK_SKEW_MS } from './check-in-time';
 
 const at = (iso: string) => new Date(iso);
 

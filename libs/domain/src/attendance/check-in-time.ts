@@ -1,3 +1,5 @@
+import { stockholmDate } from '../ladder/calendar';
+
 /**
  * When a check-in happened. A device that lost its connection at the door queues its check-ins and
  * replays them later with the time they happened (`occurredAt`); that time is believed only when it
@@ -9,19 +11,6 @@ export const EVENT_TIME_ZONE = 'Europe/Stockholm';
 
 /** How far ahead of the server's clock a device's clock may be. */
 export const CHECK_IN_CLOCK_SKEW_MS = 5 * 60_000;
-
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: EVENT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date (YYYY-MM-DD) of an instant in Europe/Stockholm. */
-export function stockholmDate(instant: Date): string {
-  const parts = Object.fromEntries(dayFormat.formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
 
 export interface CheckInTimeInput {
   /** The time the device says the check-in happened; null or absent when it says nothing. */

@@ -1,2 +1,3 @@
 export * from './check-in-code';
 export * from './check-in-time';
+export * from './idempotency-key';

@@ -77,15 +77,6 @@ export class AttendanceRepository {
     return hydrate(this.em, ParticipationEntity, rows);
   }
 
-  /** Whether this transaction inserted the participation (rather than finding it). */
-  async createdInThisTransaction(participationId: string): Promise<boolean> {
-    const [row] = await this.em.query(
-      `SELECT created_at = now() AS created FROM participation WHERE id = $1`,
-      [participationId],
-    );
-    return Boolean(row?.created);
-  }
-
   /**
    * The totals and the splits of the attended in one statement (grouping sets); null when there is
    * no such event. Splits are stable codes: enum values, 4-digit municipality codes, OUTSIDE_SWEDEN,
@@ -122,7 +113,7 @@ export class AttendanceRepository {
          count(*) FILTER (WHERE status = 'ATTENDED')::int AS attended,
          count(*) FILTER (WHERE source <> 'WALK_IN' AND status <> 'CANCELLED')::int AS registered,
          count(*) FILTER (WHERE source <> 'WALK_IN' AND status IN ('REGISTERED', 'NO_SHOW'))::int AS no_shows,
-         count(*) FILTER (WHERE source = 'WALK_IN')::int AS walk_ins
+         count(*) FILTER (WHERE source = 'WALK_IN' AND status <> 'CANCELLED')::int AS walk_ins
        FROM attendance
        GROUP BY GROUPING SETS ((), (role), (sector), (municipality), (gender))
        HAVING GROUPING(role, sector, municipality, gender) = 15 OR count(*) FILTER (WHERE status = 'ATTENDED') > 0`,

@@ -13,6 +13,15 @@ export interface Registration {
   source: ParticipationSource;
 }
 
+/**
+ * What a check-in did: CREATED a participation (a walk-in), CHECKED_IN an existing one (or moved
+ * its time earlier), or left it UNCHANGED (already in: a double tap).
+ */
+export interface CheckInOutcome {
+  participation: ParticipationEntity;
+  change: 'CREATED' | 'CHECKED_IN' | 'UNCHANGED';
+}
+
 /** A participation row with the sort key of the list it was read for. */
 type Ranked = ParticipationEntity & { sortKey: string };
 
@@ -120,20 +129,109 @@ export class ParticipationRepository {
   /**
    * Marks the actor as attended, keeping the first check-in time, so a second device scanning the
    * same person changes nothing. A person without a registration is let in as audience (a walk-in).
+   * `at` is the time to record (a believed offline time, see acceptedCheckInTime); null: now. An
+   * earlier `at` than the recorded time moves it earlier (the device that was offline saw the
+   * person first); a later one changes nothing. Every check-in that changes the row is kept in
+   * `check_in` with what it replaced, for {@link undoCheckIn}.
    */
-  async checkIn(eventId: string, actorId: string, userId: string | null): Promise<ParticipationEntity> {
-    const rows = await this.em.query(
-      `INSERT INTO participation AS p (event_id, actor_id, role, status, checked_in_at, source, created_by, updated_by)
-       VALUES ($1, $2, 'AUDIENCE', 'ATTENDED', now(), 'WALK_IN', $3, $3)
-       ON CONFLICT (event_id, actor_id) DO UPDATE SET
-         status = 'ATTENDED',
-         checked_in_at = coalesce(p.checked_in_at, now()),
-         updated_at = CASE WHEN p.status = 'ATTENDED' THEN p.updated_at ELSE now() END,
-         updated_by = CASE WHEN p.status = 'ATTENDED' THEN p.updated_by ELSE $3 END
-       RETURNING *`,
-      [eventId, actorId, userId],
+  async checkIn(
+    eventId: string,
+    actorId: string,
+    userId: string | null,
+    at: Date | null = null,
+  ): Promise<CheckInOutcome> {
+    const created = await this.em.query(
+      `WITH created AS (
+         INSERT INTO participation (event_id, actor_id, role, status, checked_in_at, source, created_by, updated_by)
+         VALUES ($1, $2, 'AUDIENCE', 'ATTENDED', coalesce($4::timestamptz, now()), 'WALK_IN', $3, $3)
+         ON CONFLICT (event_id, actor_id) DO NOTHING
+         RETURNING *
+       ), recorded AS (
+         INSERT INTO check_in (participation_id, previous_status, previous_checked_in_at, checked_in_at, user_id)
+         SELECT id, NULL, NULL, checked_in_at, $3 FROM created
+       )
+       SELECT * FROM created`,
+      [eventId, actorId, userId, at],
     );
-    return hydrate(this.em, ParticipationEntity, rows)[0];
+    const participation = hydrate(this.em, ParticipationEntity, created)[0];
+    if (participation) return { participation, change: 'CREATED' };
+    // The row exists (committed: ON CONFLICT waited for a concurrent insert to finish).
+    const existing = await this.lock(`event_id = $1 AND actor_id = $2`, [eventId, actorId]);
+    if (!existing) throw new Error('a participation vanished while it was checked in');
+    return this.checkInLocked(existing, userId, at);
+  }
+
+  /** The participation holding a check-in code, locked for this transaction; null for an unknown code. */
+  async lockByCode(code: string): Promise<ParticipationEntity | null> {
+    return this.lock(`check_in_code = $1`, [code]);
+  }
+
+  /**
+   * Checks in a participation this transaction has locked (see {@link lockByCode}): as
+   * {@link checkIn} does for an existing row.
+   */
+  async checkInLocked(
+    before: ParticipationEntity,
+    userId: string | null,
+    at: Date | null = null,
+  ): Promise<CheckInOutcome> {
+    const attended = before.status === ParticipationStatus.ATTENDED;
+    if (attended && !(at && before.checkedInAt && at.getTime() < before.checkedInAt.getTime())) {
+      return { participation: before, change: 'UNCHANGED' };
+    }
+    // The row is locked: `old` is what this UPDATE replaces, to the microsecond.
+    const rows = await this.em.query(
+      `WITH old AS (
+         SELECT id, status, checked_in_at FROM participation WHERE id = $1
+       ), changed AS (
+         UPDATE participation p SET status = 'ATTENDED', checked_in_at = coalesce($2::timestamptz, now()),
+           updated_at = now(), updated_by = $3
+         FROM old WHERE p.id = old.id
+         RETURNING p.*, old.status AS previous_status, old.checked_in_at AS previous_checked_in_at
+       ), recorded AS (
+         INSERT INTO check_in (participation_id, previous_status, previous_checked_in_at, checked_in_at, user_id)
+         SELECT id, previous_status, previous_checked_in_at, checked_in_at, $3 FROM changed
+       )
+       SELECT * FROM changed`,
+      [before.id, at, userId],
+    );
+    return { participation: hydrate(this.em, ParticipationEntity, rows)[0], change: 'CHECKED_IN' };
+  }
+
+  /**
+   * Undoes the latest check-in of the actor at the event: the status and check-in time it replaced
+   * come back, and a participation that check-in created (a walk-in) is cancelled, never deleted.
+   * Null when there is no participation; NOT_CHECKED_IN when it is not checked in, or was changed
+   * since its latest check-in (cancelled, registered again, merged) so that there is nothing to undo.
+   */
+  async undoCheckIn(
+    eventId: string,
+    actorId: string,
+    userId: string | null,
+  ): Promise<ParticipationEntity | 'NOT_CHECKED_IN' | null> {
+    const participation = await this.lock(`event_id = $1 AND actor_id = $2`, [eventId, actorId]);
+    if (!participation) return null;
+    // The latest check-in, if the row still shows what it left (compared in SQL, to the microsecond).
+    const rows = await this.em.query(
+      `WITH latest AS (
+         SELECT c.* FROM participation p
+         JOIN LATERAL (SELECT * FROM check_in WHERE participation_id = p.id ORDER BY id DESC LIMIT 1) c ON true
+         WHERE p.id = $1 AND p.status = 'ATTENDED' AND p.checked_in_at = c.checked_in_at
+       ), undone AS (
+         DELETE FROM check_in USING latest WHERE check_in.id = latest.id
+       )
+       UPDATE participation p SET status = coalesce(latest.previous_status, 'CANCELLED'),
+         checked_in_at = latest.previous_checked_in_at, updated_at = now(), updated_by = $2
+       FROM latest WHERE p.id = latest.participation_id
+       RETURNING p.*`,
+      [participation.id, userId],
+    );
+    return hydrate(this.em, ParticipationEntity, rows)[0] ?? 'NOT_CHECKED_IN';
+  }
+
+  private async lock(where: string, params: unknown[]): Promise<ParticipationEntity | null> {
+    const rows = await this.em.query(`SELECT * FROM participation WHERE ${where} FOR UPDATE`, params);
+    return hydrate(this.em, ParticipationEntity, rows)[0] ?? null;
   }
 
   async cancel(eventId: string, actorId: string, userId: string | null): Promise<ParticipationEntity | null> {
