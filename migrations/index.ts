@@ -5,6 +5,7 @@ import { LadderMarkInOrder1764170000000 } from './1764170000000-ladder-mark-in-o
 import { Registrations1764180000000 } from './1764180000000-registrations';
 import { QuarterlyReports1764190000000 } from './1764190000000-quarterly-reports';
 import { Credentials1764200000000 } from './1764200000000-credentials';
+import { SignIn1764300000000 } from './1764300000000-sign-in';
 import { Door1764300000100 } from './1764300000100-door';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Registrations1764180000000,
   QuarterlyReports1764190000000,
   Credentials1764200000000,
+  SignIn1764300000000,
   Door1764300000100,
 ];

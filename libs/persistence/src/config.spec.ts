@@ -39,4 +39,23 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ RATE_LIMIT_AUTH_FAILURES: '0' })).toThrow('RATE_LIMIT_AUTH_FAILURES');
   });
+
+  it('single sign-on is off unless OIDC_ISSUER is set, and then needs its client and PUBLIC_URL', () => {
+    expect(loadConfig({ OIDC_ISSUER: '', PUBLIC_URL: '' })).toMatchObject({
+      OIDC_ISSUER: undefined,
+      PUBLIC_URL: undefined,
+    });
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.org' })).toThrow(
+      'OIDC_CLIENT_ID: is required with OIDC_ISSUER; OIDC_CLIENT_SECRET: is required with OIDC_ISSUER; PUBLIC_URL: is required with OIDC_ISSUER',
+    );
+    expect(
+      loadConfig({
+        OIDC_ISSUER: 'https://login.example.org/',
+        OIDC_CLIENT_ID: 'crm',
+        OIDC_CLIENT_SECRET: 's3cret',
+        PUBLIC_URL: 'https://crm.example.org/',
+      }),
+    ).toMatchObject({ OIDC_ISSUER: 'https://login.example.org/', PUBLIC_URL: 'https://crm.example.org' });
+    expect(() => loadConfig({ PUBLIC_URL: 'not a url' })).toThrow('PUBLIC_URL');
+  });
 });

@@ -10,7 +10,21 @@ const bool = (byDefault: 'true' | 'false') =>
     .default(byDefault)
     .transform((v) => v === 'true' || v === '1');
 
-const schema = z.object({
+/** An optional URL variable: unset or empty means none; `dropSlash` drops a trailing slash. */
+const optionalUrl = (dropSlash: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .pipe(z.string().url().optional())
+    .transform((v) => (dropSlash ? v?.replace(/\/+$/, '') : v));
+const optionalText = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+const fields = z.object({
   /** PostgreSQL connection string. */
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/engagement_crm'),
   /** Redis connection string (BullMQ queues). */
@@ -110,6 +124,26 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
   /** Connections in the PostgreSQL pool of one process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  /**
+   * Where people reach the product (for example https://crm.example.org): invitation links printed by
+   * the scripts and the single sign-on redirect URI (`${PUBLIC_URL}/auth/oidc/callback`).
+   */
+  PUBLIC_URL: optionalUrl(true),
+  /** Single sign-on (OpenID Connect): the issuer identifier, exactly; unset, only passwords sign in. */
+  OIDC_ISSUER: optionalUrl(false),
+  /** The client id registered with the issuer. */
+  OIDC_CLIENT_ID: optionalText(),
+  /** Sensitive. The client secret registered with the issuer; also keys the sign-on's state cookie. */
+  OIDC_CLIENT_SECRET: optionalText(),
+});
+
+/** Single sign-on needs its client and the public URL of the redirect. */
+const schema = fields.superRefine((config, context) => {
+  if (!config.OIDC_ISSUER) return;
+  for (const key of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL'] as const) {
+    if (!config[key])
+      context.addIssue({ code: 'custom', path: [key], message: 'is required with OIDC_ISSUER' });
+  }
 });
 
 export type AppConfig = z.infer<typeof schema>;

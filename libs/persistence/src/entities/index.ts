@@ -4,10 +4,11 @@ import { EventEntity } from './event.entity';
 import { EngagementEntity, InitiativeEntity, InitiativeMembershipEntity } from './initiative.entities';
 import { ParticipationEntity } from './participation.entity';
 import { CountyEntity, MeetingPlaceEntity, MunicipalityEntity } from './reference.entities';
+import { UserInvitationEntity, UserSessionEntity } from './sign-in.entities';
 import { UserEntity } from './user.entity';
 
 export { ActorEntity, AuditLogEntity, CountyEntity, EventEntity, MeetingPlaceEntity, MunicipalityEntity };
-export { ParticipationEntity, UserEntity };
+export { ParticipationEntity, UserEntity, UserInvitationEntity, UserSessionEntity };
 export { EngagementEntity, InitiativeEntity, InitiativeMembershipEntity };
 
 export const ENTITIES = [
@@ -22,4 +23,6 @@ export const ENTITIES = [
   MunicipalityEntity,
   ParticipationEntity,
   UserEntity,
+  UserInvitationEntity,
+  UserSessionEntity,
 ];

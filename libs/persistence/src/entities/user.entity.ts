@@ -15,4 +15,9 @@ export class UserEntity {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt!: Date | null;
   /** When the token was last used, kept to the minute (not written on every request). */
   @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true }) lastSeenAt!: Date | null;
+  /** argon2id hash (PHC string) of the user's password; null while the user has none. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false }) passwordHash!:
+    string | null;
+  /** When the user last signed in with a password, an invitation or single sign-on. */
+  @Column({ name: 'last_signed_in_at', type: 'timestamptz', nullable: true }) lastSignedInAt!: Date | null;
 }

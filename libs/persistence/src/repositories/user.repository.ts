@@ -37,6 +37,54 @@ export class UserRepository {
     return hydrate(this.em, UserEntity, rows)[0] ?? null;
   }
 
+  /**
+   * The user with this email (compared case-insensitively; `email` is already lower-cased), enabled
+   * or not, with their password hash (null: none yet), or null.
+   */
+  async findForSignIn(email: string): Promise<{ user: UserEntity; passwordHash: string | null } | null> {
+    const rows = rowsOf(await this.em.query(`SELECT * FROM app_user WHERE lower(email) = $1`, [email]));
+    if (!rows.length) return null;
+    return { user: hydrate(this.em, UserEntity, rows)[0], passwordHash: rows[0].password_hash ?? null };
+  }
+
+  /** The enabled user with this email (compared case-insensitively; `email` is already lower-cased), or null. */
+  async findActiveByEmail(email: string): Promise<UserEntity | null> {
+    const rows = await this.em.query(
+      `SELECT * FROM app_user WHERE lower(email) = $1 AND disabled_at IS NULL`,
+      [email],
+    );
+    return hydrate(this.em, UserEntity, rows)[0] ?? null;
+  }
+
+  /** The user's password hash, null when they have none (or no user has the id). */
+  async passwordHashOf(id: string): Promise<string | null> {
+    const [row] = rowsOf(await this.em.query(`SELECT password_hash FROM app_user WHERE id = $1`, [id]));
+    return (row?.password_hash as string | null | undefined) ?? null;
+  }
+
+  /** Replaces the user's password hash. */
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.em.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+  }
+
+  /** Records a sign-in (password, invitation or single sign-on): last_signed_in_at, and last_seen_at with it. */
+  async recordSignIn(id: string): Promise<void> {
+    await this.em.query(`UPDATE app_user SET last_signed_in_at = now(), last_seen_at = now() WHERE id = $1`, [
+      id,
+    ]);
+  }
+
+  /** The first enabled ADMIN (the one the installation was bootstrapped with) and whether they have a password. */
+  async firstAdmin(): Promise<{ user: UserEntity; hasPassword: boolean } | null> {
+    const rows = rowsOf(
+      await this.em.query(
+        `SELECT * FROM app_user WHERE role = 'ADMIN' AND disabled_at IS NULL ORDER BY created_at, id LIMIT 1`,
+      ),
+    );
+    if (!rows.length) return null;
+    return { user: hydrate(this.em, UserEntity, rows)[0], hasPassword: rows[0].password_hash != null };
+  }
+
   async findAll(): Promise<UserEntity[]> {
     return hydrate(
       this.em,
@@ -58,9 +106,11 @@ export class UserRepository {
 
   /**
    * Sets or clears disabled_at. Answers the user and whether anything changed (disabling a disabled
-   * user keeps the first date), or null when no user has this id.
+   * user keeps the first date), or null when no user has this id. Disabling also ends every session
+   * of the user (the sign-in checks disabled_at too; this keeps nothing to revive on enableUser).
    */
   async setDisabled(id: string, disabled: boolean): Promise<{ user: UserEntity; changed: boolean } | null> {
+    if (disabled) await this.em.query(`DELETE FROM user_session WHERE user_id = $1`, [id]);
     const changed = rowsOf(
       await this.em.query(
         disabled
