@@ -1,4 +1,5 @@
 import { Role } from '@crm/domain';
+import { hash } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { GraphqlResponse, Json, TestApi } from '../support/api';
 import { Factory } from '../support/factories';
@@ -322,6 +323,24 @@ describe('authentication and the role matrix', () => {
       },
     },
     {
+      name: 'registrationImports',
+      field: 'registrationImports',
+      mutation: false,
+      prepare: async () => {
+        const event = await make.event();
+        const [{ id }] = await api.dataSource.query(
+          `INSERT INTO registration_import (event_id, file_kind, file_size, file_sha256, content)
+           VALUES ($1, 'CSV', 8, repeat('a', 64), 'Namn\nA B\n') RETURNING id`,
+          [event.id],
+        );
+        return {
+          query: `query($eventId: ID!) { registrationImports(eventId: $eventId) { id status } }`,
+          variables: { eventId: event.id },
+          check: (data) => expect(data.registrationImports).toEqual([{ id, status: 'PENDING' }]),
+        };
+      },
+    },
+    {
       name: 'registerParticipations',
       field: 'registerParticipations',
       mutation: true,
@@ -494,6 +513,39 @@ describe('authentication and the role matrix', () => {
         };
       },
     },
+    {
+      name: 'inviteUser',
+      field: 'inviteUser',
+      mutation: true,
+      prepare: async () => {
+        const { id } = await someUser();
+        return {
+          query: `mutation($id: ID!) { inviteUser(userId: $id) }`,
+          variables: { id },
+          check: (data) => expect(data.inviteUser).toMatch(/^\/invitation\/[A-Za-z0-9_-]{43}$/),
+        };
+      },
+    },
+    {
+      name: 'changePassword',
+      field: 'changePassword',
+      mutation: true,
+      prepare: async () => {
+        // Every role's user gets a known password: the request changes the caller's own.
+        const current = `nuvarande lösenord ${unique()}`;
+        await api.dataSource.query(`UPDATE app_user SET password_hash = $2 WHERE id = ANY($1)`, [
+          Object.values(userIds),
+          await hash(current),
+        ]);
+        return {
+          query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
+          variables: {
+            input: { currentPassword: current, newPassword: `ett nytt långt lösenord ${unique()}` },
+          },
+          check: (data) => expect(data.changePassword).toBe(true),
+        };
+      },
+    },
   ];
 
   /** Row count and a digest of every row of every table a request could write. */
@@ -565,6 +617,10 @@ describe('authentication and the role matrix', () => {
         },
       ],
       [
+        'an unknown session cookie',
+        async () => ({ cookie: `crm_session=${randomBytes(32).toString('base64url')}` }),
+      ],
+      [
         "a disabled user's token",
         async () => {
           const token = await make.user(Role.ADMIN);
@@ -629,6 +685,7 @@ describe('authentication and the role matrix', () => {
     cancelParticipation: [ok, ok, no, no],
     createUser: [ok, no, no, no],
     registrationImport: [ok, ok, no, no],
+    registrationImports: [ok, ok, no, no],
     registerParticipations: [ok, ok, no, no],
     duplicateCandidates: [ok, ok, ok, no],
     dismissDuplicate: [ok, ok, no, no],
@@ -642,6 +699,8 @@ describe('authentication and the role matrix', () => {
     disableUser: [ok, no, no, no],
     enableUser: [ok, no, no, no],
     issueToken: [ok, no, no, no],
+    inviteUser: [ok, no, no, no],
+    changePassword: [ok, ok, ok, ok],
   };
   const ROLES = [Role.ADMIN, Role.EVENT_STAFF, Role.STRATEGIST, Role.COMMITTEE] as const;
 

@@ -1,5 +1,5 @@
 import { can, Permission } from '@crm/domain';
-import { UserEntity, UserRepository } from '@crm/persistence';
+import { UserEntity } from '@crm/persistence';
 import {
   CanActivate,
   ExecutionContext,
@@ -9,20 +9,19 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 import { forbidden, unauthenticated } from '../common/errors';
-import { bearerToken } from '../rate-limit/anonymous-budget.middleware';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { Authenticator } from './authenticator.service';
 import { PERMISSIONS_KEY, PUBLIC_KEY } from './decorators';
 import { AuthenticatedRequest, GraphqlContext } from './request-context';
-import { hashToken } from './token';
 
 /** The request's authentication, looked up once (a query's root fields are guarded in parallel). */
 const AUTHENTICATION = Symbol('crm:authentication');
 type GuardedRequest = AuthenticatedRequest & { [AUTHENTICATION]?: Promise<UserEntity | null> };
 
 /**
- * Every operation needs a valid bearer token of an enabled user and the permissions its resolver
+ * Every operation needs a valid bearer token or session cookie of an enabled user (see Authenticator)
+ * and the permissions its resolver
  * declares; an operation that declares none is refused. The user is looked up once per request and
  * kept on it, so the guard costs nothing on nested field resolvers.
  *
@@ -36,7 +35,7 @@ type GuardedRequest = AuthenticatedRequest & { [AUTHENTICATION]?: Promise<UserEn
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly dataSource: DataSource,
+    private readonly authenticator: Authenticator,
     private readonly rateLimit: RateLimitService,
   ) {}
 
@@ -56,7 +55,9 @@ export class AuthGuard implements CanActivate {
     const user = await req[AUTHENTICATION];
     if (!user) {
       if (isGraphql) throw unauthenticated();
-      throw new UnauthorizedException('Authentication required: send Authorization: Bearer <token>');
+      throw new UnauthorizedException(
+        'Authentication required: send Authorization: Bearer <token> or sign in for a session cookie',
+      );
     }
     await this.rateLimit.signedIn(context, req, user);
     const needed = this.reflector.getAllAndOverride<Permission[] | undefined>(PERMISSIONS_KEY, targets);
@@ -65,13 +66,18 @@ export class AuthGuard implements CanActivate {
     throw new ForbiddenException('Your role does not allow this operation');
   }
 
-  /** The enabled user holding the bearer token, or null (no, malformed or unknown token, or disabled user). */
+  /**
+   * The enabled user holding the bearer token or the session, or null (none, malformed, unknown,
+   * ended, or a disabled user). Kept on the request with the credential that said so.
+   */
   private async authenticate(req: AuthenticatedRequest): Promise<UserEntity | null> {
     if (req.user !== undefined) return req.user; // looked up by the AnonymousBudgetMiddleware
-    const token = bearerToken(req);
-    req.user = token
-      ? await new UserRepository(this.dataSource.manager).findActiveByTokenHash(hashToken(token))
-      : null;
-    return req.user;
+    const found = await this.authenticator.authenticate(req.headers);
+    Object.assign(req, {
+      user: found.user,
+      authenticatedBy: found.via ?? undefined,
+      sessionId: found.sessionId,
+    });
+    return found.user;
   }
 }

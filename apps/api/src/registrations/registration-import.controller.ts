@@ -9,11 +9,13 @@ import {
   Post,
   Req,
   UploadedFile,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CsrfGuard, RequirePreflight } from '../auth/csrf/csrf.guard';
 import { Requires } from '../auth/decorators';
 import type { AuthenticatedRequest } from '../auth/request-context';
 import { parseId } from '../common/ids';
@@ -45,6 +47,9 @@ export class RegistrationImportController {
   @HttpCode(202)
   @Requires(Permission.WRITE_PARTICIPATIONS, Permission.WRITE_ACTORS)
   @RateLimit('uploads')
+  // With the session cookie, the header apollo-require-preflight (CSRF), refused before the body is read.
+  @UseGuards(CsrfGuard)
+  @RequirePreflight('cookie')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
   async upload(
     @Param('eventId') rawEventId: string,

@@ -8,3 +8,10 @@ export class CreateUserInput {
   @Field() email!: string;
   @Field(() => Role) role!: Role;
 }
+
+@InputType()
+export class ChangePasswordInput {
+  @Field() currentPassword!: string;
+  @Field({ description: 'At least 12 characters, not a common password, not the email address' })
+  newPassword!: string;
+}

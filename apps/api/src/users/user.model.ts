@@ -42,11 +42,13 @@ export class CreatedUser {
   @Field({ description: 'The bearer token. Shown only now: store it safely.' }) token!: string;
   @Field(() => String, {
     nullable: true,
-    description: 'A link that hands the token to the user; null where no invitation is made',
+    description:
+      'The path of the web app page (`/invitation/<secret>`) where the user sets a password, valid 7 days, once; ' +
+      'null where no invitation is made (issueToken)',
   })
   invitationUrl!: string | null;
 
-  static from({ user, token }: IssuedToken): CreatedUser {
-    return Object.assign(new CreatedUser(), { user: User.from(user), token, invitationUrl: null });
+  static from({ user, token, invitationPath }: IssuedToken): CreatedUser {
+    return Object.assign(new CreatedUser(), { user: User.from(user), token, invitationUrl: invitationPath });
   }
 }

@@ -1,8 +1,9 @@
 import { Permission } from '@crm/domain';
 import { UserEntity } from '@crm/persistence';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Requires } from '../auth/decorators';
-import { CreateUserInput } from './user.inputs';
+import { type GraphqlContext } from '../auth/request-context';
+import { ChangePasswordInput, CreateUserInput } from './user.inputs';
 import { CreatedUser, User } from './user.model';
 import { UsersService } from './users.service';
 
@@ -10,7 +11,7 @@ import { UsersService } from './users.service';
 export class UsersResolver {
   constructor(private readonly service: UsersService) {}
 
-  @Query(() => User, { description: 'The signed-in user' })
+  @Query(() => User, { description: 'The signed-in user (any role; a bearer token or the session cookie)' })
   @Requires(Permission.READ_REFERENCE)
   me(@CurrentUser() user: UserEntity): User {
     return User.from(user);
@@ -31,9 +32,38 @@ export class UsersResolver {
     return CreatedUser.from(await this.service.createUser(input, admin));
   }
 
+  @Mutation(() => String, {
+    description:
+      'A new invitation for the user: the web app path `/invitation/<secret>`, valid 7 days, once; the user’s ' +
+      'earlier unused invitations stop working. Using it sets a new password and ends all the user’s sessions: ' +
+      'this is also how a forgotten password is reset.',
+  })
+  @Requires(Permission.MANAGE_USERS)
+  inviteUser(
+    @Args('userId', { type: () => ID }) userId: string,
+    @CurrentUser() admin: UserEntity,
+  ): Promise<string> {
+    return this.service.inviteUser(userId, admin);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Changes the signed-in user’s own password and ends their other sessions. BAD_USER_INPUT names ' +
+      'currentPassword (wrong, or too many failed attempts) or newPassword (with the policy’s Swedish reason).',
+  })
+  @Requires(Permission.READ_REFERENCE)
+  changePassword(
+    @Args('input') input: ChangePasswordInput,
+    @CurrentUser() user: UserEntity,
+    @Context() context: GraphqlContext,
+  ): Promise<boolean> {
+    return this.service.changePassword(user, input, context.req.sessionId ?? null);
+  }
+
   @Mutation(() => User, {
     description:
-      'Revokes the user’s token at once: it answers UNAUTHENTICATED until enableUser. An admin cannot disable themselves.',
+      'Revokes the user’s token and ends their sessions at once: the token answers UNAUTHENTICATED until ' +
+      'enableUser. An admin cannot disable themselves.',
   })
   @Requires(Permission.MANAGE_USERS)
   async disableUser(

@@ -2,15 +2,19 @@ import { DomainValidationError, normaliseEmail, requireName } from '@crm/domain'
 import { AuditRepository, UserEntity, UserRepository } from '@crm/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InvitationService } from '../auth/invitations/invitation.service';
+import { PasswordService } from '../auth/passwords/password.service';
 import { generateToken, hashToken } from '../auth/token';
 import { parseId } from '../common/ids';
 import { translateConstraint } from '../common/transaction';
-import { CreateUserInput } from './user.inputs';
+import { ChangePasswordInput, CreateUserInput } from './user.inputs';
 
 /** A user with the bearer token just made for them: the only moment the token itself is known. */
 export interface IssuedToken {
   user: UserEntity;
   token: string;
+  /** The web app path of the invitation made with it (`/invitation/<secret>`), or null. */
+  invitationPath: string | null;
 }
 
 /** What a write did to one user, as the repository answers it: null when no user has the id. */
@@ -18,7 +22,11 @@ type UserWrite = (users: UserRepository) => Promise<{ user: UserEntity; changed:
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly invitations: InvitationService,
+    private readonly passwords: PasswordService,
+  ) {}
 
   findAll(): Promise<UserEntity[]> {
     return new UserRepository(this.dataSource.manager).findAll();
@@ -30,25 +38,40 @@ export class UsersService {
     if (!email) throw new DomainValidationError('email', 'is required');
     const token = generateToken();
     try {
-      const user = await this.dataSource.transaction(async (em) => {
-        const created = await new UserRepository(em).insert(
+      return await this.dataSource.transaction(async (em) => {
+        const user = await new UserRepository(em).insert(
           { name, email, role: input.role, tokenHash: hashToken(token) },
           admin.id,
         );
-        await new AuditRepository(em).record(admin.id, 'create', 'app_user', created.id, [
+        await new AuditRepository(em).record(admin.id, 'create', 'app_user', user.id, [
           'name',
           'email',
           'role',
         ]);
-        return created;
+        // The new user sets a password through this link (the 'create' audit row covers it).
+        return { user, token, invitationPath: await this.invitations.create(em, user.id) };
       });
-      return { user, token };
     } catch (error) {
       throw translateConstraint(error, { app_user_email_key: ['email', 'already has a user'] });
     }
   }
 
-  /** Revokes the user's token at once; an admin cannot disable themselves. */
+  /** A new invitation link for the user (earlier unused ones stop working); how a password is reset. */
+  inviteUser(rawUserId: string, admin: UserEntity): Promise<string> {
+    return this.invitations.invite(rawUserId, admin);
+  }
+
+  /** The signed-in user's own password; their other sessions end. */
+  async changePassword(
+    user: UserEntity,
+    input: ChangePasswordInput,
+    sessionId: string | null,
+  ): Promise<true> {
+    await this.passwords.change(user, input, sessionId);
+    return true;
+  }
+
+  /** Revokes the user's token and ends their sessions at once; an admin cannot disable themselves. */
   async disableUser(rawId: string, admin: UserEntity): Promise<UserEntity> {
     const id = parseId('id', rawId);
     if (id === admin.id) throw new DomainValidationError('id', 'you cannot disable your own user');
@@ -82,7 +105,7 @@ export class UsersService {
       action: 'issue_token',
       fields: ['token'],
     });
-    return { user, token };
+    return { user, token, invitationPath: null };
   }
 
   /**
