@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { databaseNameOf, ensureDependencies, ensureServices, redact, repoRoot } from './services.mjs';
+import { firstAdminInvitation } from './invitation.mjs';
 
 const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const log = (message) => console.log(`[start] ${message}`);
@@ -130,6 +131,8 @@ async function main() {
     });
 
     const base = `http://localhost:${port}`;
+    // Sign-in (issue 10): while the first admin has no password, a link to set one.
+    const invitation = await firstAdminInvitation(env);
     console.log(
       [
         '',
@@ -137,6 +140,7 @@ async function main() {
         '',
         `  GraphQL:  ${base}/graphql`,
         `  Health:   ${base}/health`,
+        ...(invitation ? [`  Invite:   ${invitation}  (the first admin sets a password there)`] : []),
         ...(['true', '1'].includes(env.GRAPHQL_INTROSPECTION)
           ? [`  Sandbox:  ${base}/graphql in a browser (introspection on for development)`]
           : []),
