@@ -19,6 +19,7 @@ export const API_PATHS = [
   /^\/health/,
   /^\/reports\/[^/]+$/,
   /^\/events\/[^/]+\/registrations\//,
+  /^\/exports\//,
 ];
 
 export default defineConfig({
@@ -69,6 +70,7 @@ export default defineConfig({
       '/health': api,
       '^/reports/[^/]+$': api,
       '^/events/[^/]+/registrations/': api,
+      '/exports': api,
     },
   },
   test: {

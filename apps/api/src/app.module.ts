@@ -21,6 +21,7 @@ import { HealthController } from './health/health.controller';
 import { LadderModule } from './ladder/ladder.module';
 import { LiveModule } from './live/live.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
+import { ParticipantExportController } from './participations/participant-export.controller';
 import { ParticipationsResolver } from './participations/participations.resolver';
 import { ParticipationsService } from './participations/participations.service';
 import { ReferenceResolver } from './reference/reference.resolver';
@@ -89,7 +90,12 @@ import { inputGuardPlugin } from './security/input-guard';
     // Subscriptions over WebSocket: a graphql-ws server of its own on /graphql (see live-socket.service.ts).
     LiveModule,
   ],
-  controllers: [HealthController, RegistrationImportController, ReportDownloadController],
+  controllers: [
+    HealthController,
+    RegistrationImportController,
+    ReportDownloadController,
+    ParticipantExportController,
+  ],
   providers: [
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
     ActorsResolver,

@@ -6,6 +6,7 @@ export * from './repositories/actor.repository';
 export * from './repositories/audit.repository';
 export * from './repositories/event.repository';
 export * from './repositories/participation.repository';
+export * from './repositories/participant-export.repository';
 export * from './repositories/reference.repository';
 export * from './repositories/user.repository';
 export * from './repositories/session.repository';

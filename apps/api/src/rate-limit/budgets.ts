@@ -9,7 +9,10 @@ import { ThrottlerOptions } from '@nestjs/throttler';
  * - `reads` / `writes`: GraphQL queries / mutations (one per operation, however many root fields) and REST
  *   GET / other requests, per user;
  * - `uploads` / `reportOrders` / `aggregates`: the handlers marked with @RateLimit, per user and call, on
- *   top of the above (an aggregate per root field, so aliases each count).
+ *   top of the above (an aggregate per root field, so aliases each count);
+ * - `exports`: participant list downloads (GET /exports/…), per user, a budget of their own: a marked REST
+ *   handler is charged to it instead of `reads`. As many as report orders (RATE_LIMIT_REPORT_ORDERS)
+ *   until the export has a variable of its own.
  */
 export const BUDGETS = [
   'anonymous',
@@ -19,11 +22,12 @@ export const BUDGETS = [
   'uploads',
   'reportOrders',
   'aggregates',
+  'exports',
 ] as const;
 export type Budget = (typeof BUDGETS)[number];
 
 /** The budgets a handler can be marked with (see @RateLimit). */
-export type HandlerBudget = Extract<Budget, 'uploads' | 'reportOrders' | 'aggregates'>;
+export type HandlerBudget = Extract<Budget, 'uploads' | 'reportOrders' | 'aggregates' | 'exports'>;
 
 const LIMIT_OF: Record<Budget, keyof AppConfig> = {
   anonymous: 'RATE_LIMIT_ANONYMOUS',
@@ -33,6 +37,7 @@ const LIMIT_OF: Record<Budget, keyof AppConfig> = {
   uploads: 'RATE_LIMIT_UPLOADS',
   reportOrders: 'RATE_LIMIT_REPORT_ORDERS',
   aggregates: 'RATE_LIMIT_AGGREGATES',
+  exports: 'RATE_LIMIT_REPORT_ORDERS',
 };
 
 /** Over a budget, the tracker stays refused until the window has passed (blockDuration = ttl). */

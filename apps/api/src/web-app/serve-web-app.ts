@@ -10,6 +10,7 @@ const API_PATHS = [
   /^\/health(\/|$)/,
   /^\/reports\/[^/]+$/,
   /^\/events\/[^/]+\/registrations\//,
+  /^\/exports(\/|$)/,
 ];
 
 export function isApiPath(pathname: string): boolean {
