@@ -275,6 +275,54 @@ describe('registration import (POST /events/{id}/registrations/import)', () => {
     }
     expect((await upload(event.id, csv, 'a.csv', api.adminToken)).status).toBe(202);
   });
+
+  it("lists an event's imports newest first with their status and counts, never another event's", async () => {
+    const event = await factory.event();
+    const other = await factory.event();
+    const first = await importList(
+      event.id,
+      Buffer.from('Namn;E-post\nAda Ek;ada@example.se\nBo Ek;nej\n'),
+      'a.csv',
+    );
+    await importList(other.id, Buffer.from('Namn\nCarl Ek\n'), 'annat.csv');
+    const second = await importList(event.id, Buffer.from('Namn\nDan Ek\nEva Ek\n'), 'b.csv');
+    const list = `query($eventId: ID!, $first: Int) { registrationImports(eventId: $eventId, first: $first) {
+      id eventId fileName status rows createdParticipations rejectedCount rejected { line } createdAt } }`;
+
+    const { registrationImports } = await api.ok(list, { eventId: event.id }, staffToken);
+    expect(registrationImports).toEqual([
+      expect.objectContaining({
+        id: second.id,
+        fileName: 'b.csv',
+        status: 'DONE',
+        rows: 2,
+        rejectedCount: 0,
+      }),
+      expect.objectContaining({
+        id: first.id,
+        eventId: event.id,
+        fileName: 'a.csv',
+        status: 'DONE',
+        createdParticipations: 1,
+        rejectedCount: 1,
+        rejected: [{ line: 3 }],
+      }),
+    ]);
+    expect(Date.parse(registrationImports[0].createdAt)).toBeGreaterThanOrEqual(
+      Date.parse(registrationImports[1].createdAt),
+    );
+    const newest = await api.ok(list, { eventId: event.id, first: 1 }, staffToken);
+    expect(newest.registrationImports.map((r: Json) => r.id)).toEqual([second.id]);
+    const none = await api.ok(list, { eventId: '00000000-0000-4000-8000-000000000000' }, staffToken);
+    expect(none.registrationImports).toEqual([]);
+
+    const tooMany = await api.gql(list, { eventId: event.id, first: 101 }, staffToken);
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const badId = await api.gql(list, { eventId: 'not-an-id' }, staffToken);
+    expect(badId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eventId' });
+    const committee = await api.gql(list, { eventId: event.id }, await factory.user(Role.COMMITTEE));
+    expect(committee.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });
 
 /**

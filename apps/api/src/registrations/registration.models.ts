@@ -32,6 +32,8 @@ export class RegistrationImport {
   @Field(() => Int, { description: 'Registrations whose role or status the list changed' })
   updatedParticipations!: number;
   @Field(() => [RejectedRow]) rejected!: RejectedRow[];
+  @Field(() => Int, { description: 'Rows not imported: the length of `rejected`' })
+  rejectedCount!: number;
   @Field(() => [String], { description: 'Column headers that were not recognised and so not read' })
   ignoredColumns!: string[];
   @Field(() => ID) eventId!: string;
@@ -51,6 +53,7 @@ export class RegistrationImport {
       createdParticipations: r.createdParticipations,
       updatedParticipations: r.updatedParticipations,
       rejected: r.rejected,
+      rejectedCount: r.rejected.length,
       ignoredColumns: r.ignoredColumns,
       eventId: r.eventId,
       fileName: r.fileName,

@@ -21,6 +21,9 @@ import { ParticipationItem } from './registration.models';
 /** More than this in one call is a file: upload it to the import endpoint instead. */
 export const MAX_ITEMS_PER_CALL = 1_000;
 
+/** registrationImports(first:) at most: a page of an event's history, each with its rejected rows. */
+export const MAX_IMPORTS_LISTED = 100;
+
 const CONSTRAINTS: ConstraintMessages = {
   participation_event_id_fkey: ['eventId', 'no event has this ID'],
   participation_actor_id_fkey: ['items', 'an actor was deleted while registering'],
@@ -37,6 +40,15 @@ export class RegistrationsService {
 
   async findImport(rawId: string): Promise<RegistrationImportRecord | null> {
     return new RegistrationImportRepository(this.dataSource.manager).findById(parseId('id', rawId));
+  }
+
+  /** An event's imports, newest first; an unknown event has none. */
+  async importsOf(rawEventId: string, first: number): Promise<RegistrationImportRecord[]> {
+    const eventId = parseId('eventId', rawEventId);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_IMPORTS_LISTED) {
+      throw new DomainValidationError('first', `must be between 1 and ${MAX_IMPORTS_LISTED}`);
+    }
+    return new RegistrationImportRepository(this.dataSource.manager).forEvent(eventId, first);
   }
 
   /**

@@ -9,7 +9,9 @@ import {
 import { connectionCostRule, estimateCost, fragmentsOf } from './connection-cost';
 
 const schema = buildSchema(`
-  type Query { actors(first: Int, after: String): ActorConnection! me: Actor }
+  type Query { actors(first: Int, after: String): ActorConnection! me: Actor imports(first: Int = 20): [Import!]! }
+  type Import { id: ID! rejected: [Rejected!]! }
+  type Rejected { line: Int! }
   type PageInfo { hasNextPage: Boolean! endCursor: String }
   type ActorConnection { edges: [ActorEdge!]! pageInfo: PageInfo! totalCount: Int! }
   type ActorEdge { cursor: String! node: Actor! }
@@ -57,6 +59,14 @@ describe('connection cost', () => {
   it('counts a page larger than the resolvers serve as the largest, and a negative one as empty', () => {
     expect(cost(`{ actors(first: 100000) { edges { node { id } } } }`)).toBe(1 + 500 * 3);
     expect(cost(`{ actors(first: -5) { edges { node { id } } } }`)).toBe(1);
+  });
+
+  it('multiplies a plain list with a first argument by it, or by its declared default', () => {
+    // imports 1 + first × (id 1 + rejected 1 + line 1)
+    expect(cost(`{ imports(first: 100) { id rejected { line } } }`)).toBe(301);
+    expect(cost(`{ imports { id rejected { line } } }`)).toBe(61);
+    expect(cost(`query($n: Int) { imports(first: $n) { id } }`, { n: 5 })).toBe(6);
+    expect(cost(`{ imports(first: 100000) { id } }`)).toBe(1 + 500);
   });
 
   it('multiplies nested connections', () => {

@@ -2,10 +2,12 @@ import {
   ASTVisitor,
   FragmentDefinitionNode,
   getNamedType,
+  getNullableType,
   GraphQLError,
   GraphQLNamedType,
   GraphQLSchema,
   isInterfaceType,
+  isListType,
   isObjectType,
   Kind,
   OperationDefinitionNode,
@@ -18,7 +20,9 @@ import {
  * The project's cost estimate: every field costs 1, and a Relay connection's `first` (the
  * default page size when omitted, a variable's value when one is given) multiplies the cost of
  * the per-item part of its selection (`edges`, `nodes`), nested multiplicatively. `totalCount` and
- * `pageInfo` are answered once per connection and cost what they cost. Plain lists count once.
+ * `pageInfo` are answered once per connection and cost what they cost. A plain list with a `first`
+ * argument multiplies its whole selection by `first` (its declared default when omitted); other plain
+ * lists count once.
  *
  * Linear in the size of the document: a fragment's cost is computed once and remembered, whatever
  * the number of spreads. A fragment that spreads itself (directly or not) counts nothing the second
@@ -61,8 +65,8 @@ export function estimateCost(
     if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
   }
 
-  const pageOf = (value: ValueNode | undefined): number => {
-    let page: unknown = options.defaultPageSize;
+  const pageOf = (value: ValueNode | undefined, omitted: number = options.defaultPageSize): number => {
+    let page: unknown = omitted;
     if (value?.kind === Kind.INT) page = Number(value.value);
     else if (value?.kind === Kind.VARIABLE) {
       const name = value.name.value;
@@ -113,10 +117,16 @@ export function estimateCost(
         : undefined;
     const type = definition ? getNamedType(definition.type) : undefined;
     const inner = selectionCost(field.selectionSet, type);
-    const isConnection =
-      !!definition?.args.some((a) => a.name === 'first') && !!type?.name.endsWith('Connection');
-    if (!isConnection) return own + inner.fixed + inner.perItem;
+    const firstArgument = definition?.args.find((a) => a.name === 'first');
     const first = field.arguments?.find((a) => a.name.value === 'first')?.value;
+    // A plain list with a `first` (registrationImports): each of its items costs its whole selection.
+    if (firstArgument && isListType(getNullableType(definition!.type))) {
+      const omitted =
+        typeof firstArgument.defaultValue === 'number' ? firstArgument.defaultValue : options.defaultPageSize;
+      return own + pageOf(first, omitted) * (inner.fixed + inner.perItem);
+    }
+    const isConnection = !!firstArgument && !!type?.name.endsWith('Connection');
+    if (!isConnection) return own + inner.fixed + inner.perItem;
     return own + inner.fixed + pageOf(first) * inner.perItem;
   };
 

@@ -107,6 +107,16 @@ export class RegistrationImportRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  /** An event's imports, newest first (the index registration_import_event_idx), at most `first`. */
+  async forEvent(eventId: string, first: number): Promise<RegistrationImportRecord[]> {
+    const rows = await this.em.query(
+      `SELECT ${COLUMNS} FROM registration_import WHERE event_id = $1
+       ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [eventId, first],
+    );
+    return rows.map(toRecord);
+  }
+
   /**
    * Takes an unfinished import for processing and answers it with its bytes; null when it is
    * finished (a repeated job) or gone (its event was deleted).
