@@ -21,6 +21,19 @@ type Documents = {
   '\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      id\n    }\n  }\n': typeof types.CreatePersonDocument;
   '\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n    }\n  }\n': typeof types.CreateOrganisationDocument;
   '\n  mutation UpdateActor($id: ID!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n': typeof types.UpdateActorDocument;
+  '\n  fragment DoorParticipationFields on Participation {\n    id\n    role\n    status\n    checkedInAt\n    checkInCode\n    actor {\n      id\n      name\n      email\n      organisation {\n        id\n        name\n      }\n    }\n  }\n': typeof types.DoorParticipationFieldsFragmentDoc;
+  '\n  query DoorEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n      endsAt\n    }\n  }\n': typeof types.DoorEventDocument;
+  '\n  query DoorParticipants($id: ID!, $first: Int!, $after: String) {\n    event(id: $id) {\n      id\n      participants(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...DoorParticipationFields\n          }\n        }\n      }\n    }\n  }\n': typeof types.DoorParticipantsDocument;
+  '\n  query DoorCheckInSearch($eventId: ID!, $query: String!) {\n    checkInSearch(eventId: $eventId, query: $query) {\n      ...DoorParticipationFields\n    }\n  }\n': typeof types.DoorCheckInSearchDocument;
+  '\n  query DoorAttendance($eventId: ID!) {\n    eventAttendance(eventId: $eventId) {\n      registered\n      attended\n      walkIns\n    }\n  }\n': typeof types.DoorAttendanceDocument;
+  '\n  subscription DoorAttendanceChanged($eventId: ID!) {\n    eventAttendanceChanged(eventId: $eventId) {\n      registered\n      attended\n      walkIns\n    }\n  }\n': typeof types.DoorAttendanceChangedDocument;
+  '\n  mutation DoorCheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      ...DoorParticipationFields\n    }\n  }\n': typeof types.DoorCheckInDocument;
+  '\n  mutation DoorCheckInByCode($eventId: ID!, $code: String!, $idempotencyKey: ID, $occurredAt: DateTime) {\n    checkInByCode(eventId: $eventId, code: $code, idempotencyKey: $idempotencyKey, occurredAt: $occurredAt) {\n      ...DoorParticipationFields\n    }\n  }\n': typeof types.DoorCheckInByCodeDocument;
+  '\n  mutation DoorUndoCheckIn($input: CheckInInput!) {\n    undoCheckIn(input: $input) {\n      ...DoorParticipationFields\n    }\n  }\n': typeof types.DoorUndoCheckInDocument;
+  '\n  mutation DoorWalkIn($eventId: ID!, $input: CreatePersonInput!, $idempotencyKey: ID, $occurredAt: DateTime) {\n    walkIn(eventId: $eventId, input: $input, idempotencyKey: $idempotencyKey, occurredAt: $occurredAt) {\n      ...DoorParticipationFields\n    }\n  }\n': typeof types.DoorWalkInDocument;
+  '\n  mutation DoorCreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      name\n      sector\n    }\n  }\n': typeof types.DoorCreateOrganisationDocument;
+  '\n  query DoorOrganisations($search: String) {\n    actors(first: 20, filter: { kind: ORGANISATION, search: $search }) {\n      edges {\n        node {\n          id\n          name\n          sector\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.DoorOrganisationsDocument;
+  '\n  query DoorMunicipalities {\n    municipalities {\n      code\n      name\n      countyCode\n      county\n    }\n  }\n': typeof types.DoorMunicipalitiesDocument;
   '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n': typeof types.MeDocument;
   '\n  query DuplicateCandidates($first: Int, $after: String) {\n    duplicateCandidates(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          score\n          reasons\n          a {\n            ...ComparedActor\n          }\n          b {\n            ...ComparedActor\n          }\n        }\n      }\n    }\n  }\n\n  fragment ComparedActor on Actor {\n    id\n    kind\n    name\n    email\n    title\n    organisationNumber\n    sector\n    country\n    createdAt\n    organisation {\n      id\n      name\n    }\n    municipality {\n      code\n      name\n    }\n  }\n': typeof types.DuplicateCandidatesDocument;
   '\n  mutation MergeActors($keepId: ID!, $mergeId: ID!) {\n    mergeActors(keepId: $keepId, mergeId: $mergeId) {\n      id\n      name\n    }\n  }\n': typeof types.MergeActorsDocument;
@@ -35,6 +48,7 @@ type Documents = {
   '\n  mutation CancelParticipation($input: CancelParticipationInput!) {\n    cancelParticipation(input: $input) {\n      id\n      status\n    }\n  }\n': typeof types.CancelParticipationDocument;
   '\n  query RegistrationImport($id: ID!) {\n    registrationImport(id: $id) {\n      id\n      eventId\n      fileName\n      status\n      createdAt\n      finishedAt\n      rows\n      createdParticipations\n      updatedParticipations\n      matchedActors\n      createdActors\n      error\n      ignoredColumns\n      rejected {\n        line\n        reason\n      }\n    }\n  }\n': typeof types.RegistrationImportDocument;
   '\n  query ImportEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n    }\n  }\n': typeof types.ImportEventDocument;
+  '\n  query RegistrationImports($eventId: ID!) {\n    registrationImports(eventId: $eventId) {\n      id\n      fileName\n      status\n      createdAt\n      createdParticipations\n      updatedParticipations\n      rejectedCount\n    }\n  }\n': typeof types.RegistrationImportsDocument;
 };
 const documents: Documents = {
   '\n  query Actors($filter: ActorFilterInput, $first: Int, $after: String) {\n    actors(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          name\n          email\n          sector\n          organisation {\n            id\n            name\n          }\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n':
@@ -51,6 +65,32 @@ const documents: Documents = {
     types.CreateOrganisationDocument,
   '\n  mutation UpdateActor($id: ID!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n':
     types.UpdateActorDocument,
+  '\n  fragment DoorParticipationFields on Participation {\n    id\n    role\n    status\n    checkedInAt\n    checkInCode\n    actor {\n      id\n      name\n      email\n      organisation {\n        id\n        name\n      }\n    }\n  }\n':
+    types.DoorParticipationFieldsFragmentDoc,
+  '\n  query DoorEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n      endsAt\n    }\n  }\n':
+    types.DoorEventDocument,
+  '\n  query DoorParticipants($id: ID!, $first: Int!, $after: String) {\n    event(id: $id) {\n      id\n      participants(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...DoorParticipationFields\n          }\n        }\n      }\n    }\n  }\n':
+    types.DoorParticipantsDocument,
+  '\n  query DoorCheckInSearch($eventId: ID!, $query: String!) {\n    checkInSearch(eventId: $eventId, query: $query) {\n      ...DoorParticipationFields\n    }\n  }\n':
+    types.DoorCheckInSearchDocument,
+  '\n  query DoorAttendance($eventId: ID!) {\n    eventAttendance(eventId: $eventId) {\n      registered\n      attended\n      walkIns\n    }\n  }\n':
+    types.DoorAttendanceDocument,
+  '\n  subscription DoorAttendanceChanged($eventId: ID!) {\n    eventAttendanceChanged(eventId: $eventId) {\n      registered\n      attended\n      walkIns\n    }\n  }\n':
+    types.DoorAttendanceChangedDocument,
+  '\n  mutation DoorCheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      ...DoorParticipationFields\n    }\n  }\n':
+    types.DoorCheckInDocument,
+  '\n  mutation DoorCheckInByCode($eventId: ID!, $code: String!, $idempotencyKey: ID, $occurredAt: DateTime) {\n    checkInByCode(eventId: $eventId, code: $code, idempotencyKey: $idempotencyKey, occurredAt: $occurredAt) {\n      ...DoorParticipationFields\n    }\n  }\n':
+    types.DoorCheckInByCodeDocument,
+  '\n  mutation DoorUndoCheckIn($input: CheckInInput!) {\n    undoCheckIn(input: $input) {\n      ...DoorParticipationFields\n    }\n  }\n':
+    types.DoorUndoCheckInDocument,
+  '\n  mutation DoorWalkIn($eventId: ID!, $input: CreatePersonInput!, $idempotencyKey: ID, $occurredAt: DateTime) {\n    walkIn(eventId: $eventId, input: $input, idempotencyKey: $idempotencyKey, occurredAt: $occurredAt) {\n      ...DoorParticipationFields\n    }\n  }\n':
+    types.DoorWalkInDocument,
+  '\n  mutation DoorCreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      name\n      sector\n    }\n  }\n':
+    types.DoorCreateOrganisationDocument,
+  '\n  query DoorOrganisations($search: String) {\n    actors(first: 20, filter: { kind: ORGANISATION, search: $search }) {\n      edges {\n        node {\n          id\n          name\n          sector\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n':
+    types.DoorOrganisationsDocument,
+  '\n  query DoorMunicipalities {\n    municipalities {\n      code\n      name\n      countyCode\n      county\n    }\n  }\n':
+    types.DoorMunicipalitiesDocument,
   '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n': types.MeDocument,
   '\n  query DuplicateCandidates($first: Int, $after: String) {\n    duplicateCandidates(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          score\n          reasons\n          a {\n            ...ComparedActor\n          }\n          b {\n            ...ComparedActor\n          }\n        }\n      }\n    }\n  }\n\n  fragment ComparedActor on Actor {\n    id\n    kind\n    name\n    email\n    title\n    organisationNumber\n    sector\n    country\n    createdAt\n    organisation {\n      id\n      name\n    }\n    municipality {\n      code\n      name\n    }\n  }\n':
     types.DuplicateCandidatesDocument,
@@ -78,6 +118,8 @@ const documents: Documents = {
     types.RegistrationImportDocument,
   '\n  query ImportEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n    }\n  }\n':
     types.ImportEventDocument,
+  '\n  query RegistrationImports($eventId: ID!) {\n    registrationImports(eventId: $eventId) {\n      id\n      fileName\n      status\n      createdAt\n      createdParticipations\n      updatedParticipations\n      rejectedCount\n    }\n  }\n':
+    types.RegistrationImportsDocument,
 };
 
 /**
@@ -136,6 +178,84 @@ export function graphql(
 export function graphql(
   source: '\n  mutation UpdateActor($id: ID!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  mutation UpdateActor($id: ID!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      kind\n      name\n      email\n      title\n      gender\n      legalBasis\n      sector\n      country\n      organisationNumber\n      updatedAt\n      organisation {\n        id\n        name\n      }\n      municipality {\n        code\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment DoorParticipationFields on Participation {\n    id\n    role\n    status\n    checkedInAt\n    checkInCode\n    actor {\n      id\n      name\n      email\n      organisation {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  fragment DoorParticipationFields on Participation {\n    id\n    role\n    status\n    checkedInAt\n    checkInCode\n    actor {\n      id\n      name\n      email\n      organisation {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DoorEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n      endsAt\n    }\n  }\n',
+): (typeof documents)['\n  query DoorEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n      endsAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DoorParticipants($id: ID!, $first: Int!, $after: String) {\n    event(id: $id) {\n      id\n      participants(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...DoorParticipationFields\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query DoorParticipants($id: ID!, $first: Int!, $after: String) {\n    event(id: $id) {\n      id\n      participants(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...DoorParticipationFields\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DoorCheckInSearch($eventId: ID!, $query: String!) {\n    checkInSearch(eventId: $eventId, query: $query) {\n      ...DoorParticipationFields\n    }\n  }\n',
+): (typeof documents)['\n  query DoorCheckInSearch($eventId: ID!, $query: String!) {\n    checkInSearch(eventId: $eventId, query: $query) {\n      ...DoorParticipationFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DoorAttendance($eventId: ID!) {\n    eventAttendance(eventId: $eventId) {\n      registered\n      attended\n      walkIns\n    }\n  }\n',
+): (typeof documents)['\n  query DoorAttendance($eventId: ID!) {\n    eventAttendance(eventId: $eventId) {\n      registered\n      attended\n      walkIns\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription DoorAttendanceChanged($eventId: ID!) {\n    eventAttendanceChanged(eventId: $eventId) {\n      registered\n      attended\n      walkIns\n    }\n  }\n',
+): (typeof documents)['\n  subscription DoorAttendanceChanged($eventId: ID!) {\n    eventAttendanceChanged(eventId: $eventId) {\n      registered\n      attended\n      walkIns\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DoorCheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      ...DoorParticipationFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation DoorCheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      ...DoorParticipationFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DoorCheckInByCode($eventId: ID!, $code: String!, $idempotencyKey: ID, $occurredAt: DateTime) {\n    checkInByCode(eventId: $eventId, code: $code, idempotencyKey: $idempotencyKey, occurredAt: $occurredAt) {\n      ...DoorParticipationFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation DoorCheckInByCode($eventId: ID!, $code: String!, $idempotencyKey: ID, $occurredAt: DateTime) {\n    checkInByCode(eventId: $eventId, code: $code, idempotencyKey: $idempotencyKey, occurredAt: $occurredAt) {\n      ...DoorParticipationFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DoorUndoCheckIn($input: CheckInInput!) {\n    undoCheckIn(input: $input) {\n      ...DoorParticipationFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation DoorUndoCheckIn($input: CheckInInput!) {\n    undoCheckIn(input: $input) {\n      ...DoorParticipationFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DoorWalkIn($eventId: ID!, $input: CreatePersonInput!, $idempotencyKey: ID, $occurredAt: DateTime) {\n    walkIn(eventId: $eventId, input: $input, idempotencyKey: $idempotencyKey, occurredAt: $occurredAt) {\n      ...DoorParticipationFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation DoorWalkIn($eventId: ID!, $input: CreatePersonInput!, $idempotencyKey: ID, $occurredAt: DateTime) {\n    walkIn(eventId: $eventId, input: $input, idempotencyKey: $idempotencyKey, occurredAt: $occurredAt) {\n      ...DoorParticipationFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DoorCreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      name\n      sector\n    }\n  }\n',
+): (typeof documents)['\n  mutation DoorCreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      name\n      sector\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DoorOrganisations($search: String) {\n    actors(first: 20, filter: { kind: ORGANISATION, search: $search }) {\n      edges {\n        node {\n          id\n          name\n          sector\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query DoorOrganisations($search: String) {\n    actors(first: 20, filter: { kind: ORGANISATION, search: $search }) {\n      edges {\n        node {\n          id\n          name\n          sector\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DoorMunicipalities {\n    municipalities {\n      code\n      name\n      countyCode\n      county\n    }\n  }\n',
+): (typeof documents)['\n  query DoorMunicipalities {\n    municipalities {\n      code\n      name\n      countyCode\n      county\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -220,6 +340,12 @@ export function graphql(
 export function graphql(
   source: '\n  query ImportEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n    }\n  }\n',
 ): (typeof documents)['\n  query ImportEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query RegistrationImports($eventId: ID!) {\n    registrationImports(eventId: $eventId) {\n      id\n      fileName\n      status\n      createdAt\n      createdParticipations\n      updatedParticipations\n      rejectedCount\n    }\n  }\n',
+): (typeof documents)['\n  query RegistrationImports($eventId: ID!) {\n    registrationImports(eventId: $eventId) {\n      id\n      fileName\n      status\n      createdAt\n      createdParticipations\n      updatedParticipations\n      rejectedCount\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -105,3 +105,25 @@ describe('participant filter', () => {
     expect(names()).toEqual(['Cecilia Ek']);
   });
 });
+
+describe('participant export', () => {
+  const href = (name: string) => screen.getByRole('link', { name }).getAttribute('href');
+
+  it('links to the API’s CSV and Excel files with the chosen status and role', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vinterkonferens' })).toBeInTheDocument();
+    expect(href('Exportera CSV')).toBe('/exports/events/e1/participants.csv');
+    expect(href('Exportera Excel')).toBe('/exports/events/e1/participants.xlsx');
+    expect(screen.getByRole('link', { name: 'Exportera Excel' })).toHaveAttribute('download');
+
+    await user.click(screen.getByRole('button', { name: /Status/ }));
+    await user.click(await screen.findByRole('option', { name: 'Deltog' }));
+    await user.click(screen.getByRole('button', { name: /Roll/ }));
+    await user.click(await screen.findByRole('option', { name: 'Talare' }));
+    // The name search filters the page only; the files follow status and role.
+    await user.type(screen.getByRole('searchbox', { name: 'Namn eller organisation' }), 'anna');
+    expect(href('Exportera CSV')).toBe('/exports/events/e1/participants.csv?status=ATTENDED&role=SPEAKER');
+    expect(href('Exportera Excel')).toBe('/exports/events/e1/participants.xlsx?status=ATTENDED&role=SPEAKER');
+  });
+});

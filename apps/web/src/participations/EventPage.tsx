@@ -10,7 +10,7 @@ import type {
   ParticipationRole,
   ParticipationStatus,
 } from '../gql/graphql';
-import { formatDate, formatDateTime, formatTime, isoToStockholm, t } from '../i18n/i18n';
+import { formatDate, formatDateTime, formatTime, t } from '../i18n/i18n';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
@@ -19,7 +19,6 @@ import { ErrorMessage, LoadingMessage, StatusMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
 import { Select } from '../ui/Select';
 import { TextField } from '../ui/TextField';
-import { csvFileName, downloadCsv, participantsCsv } from './csv';
 import { ROLES, roleLabel, STATUSES, statusLabel } from './labels';
 import {
   CancelParticipationMutation,
@@ -56,6 +55,23 @@ export function filterParticipants(list: readonly Participant[], filter: Partici
     const haystack = fold(`${p.actor.name} ${p.actor.email ?? ''} ${p.actor.organisation?.name ?? ''}`);
     return words.every((w) => haystack.includes(w));
   });
+}
+
+/**
+ * The API's export of the event's participants (`/exports/events/{id}/participants.csv` or `.xlsx`),
+ * with the status and role filter; the name search stays on the page. A plain link: the browser
+ * sends the session cookie with a same-origin GET and saves the answer as the file it names.
+ */
+export function exportHref(
+  eventId: string,
+  format: 'csv' | 'xlsx',
+  filter: Pick<ParticipantFilter, 'status' | 'role'>,
+): string {
+  const query = new URLSearchParams();
+  if (filter.status !== ALL) query.set('status', filter.status);
+  if (filter.role !== ALL) query.set('role', filter.role);
+  const search = query.toString();
+  return `/exports/events/${encodeURIComponent(eventId)}/participants.${format}${search ? `?${search}` : ''}`;
 }
 
 /** `/events/:id`: the event, its participants (filtered, changed, cancelled, exported) and its tools. */
@@ -109,12 +125,6 @@ function EventView({
       setFailure(errorCode(e) === null ? t('app.error.network') : t('app.error.generic'));
     }
     setCancelling(null);
-  };
-
-  const exportCsv = () => {
-    const fileName = csvFileName(event.title, isoToStockholm(event.startsAt).date);
-    downloadCsv(participantsCsv(shown), fileName);
-    setNews(t('participations.exported', { file: fileName }));
   };
 
   return (
@@ -205,9 +215,12 @@ function EventView({
                 : t('participations.loadingAll', { loaded: all.length, total })}
             </StatusMessage>
             <div className="actions">
-              <Button variant="secondary" onPress={exportCsv} isDisabled={!complete || shown.length === 0}>
-                {t('participations.export')}
-              </Button>
+              <a className="button button--secondary" href={exportHref(event.id, 'csv', filter)} download>
+                {t('participations.exportCsv')}
+              </a>
+              <a className="button button--secondary" href={exportHref(event.id, 'xlsx', filter)} download>
+                {t('participations.exportXlsx')}
+              </a>
             </div>
             <p className="hint">{t('participations.exportHint')}</p>
             {shown.length > 0 ? (

@@ -1,20 +1,23 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DropZone, FileTrigger, isFileDropItem, Text, type DropItem } from 'react-aria-components';
 import { useParams } from 'react-router';
 import { RequireRole, STAFF_ROLES } from '../auth/RequireSession';
-import type { RegistrationImportQuery as ImportData } from '../gql/graphql';
+import type {
+  RegistrationImportQuery as ImportData,
+  RegistrationImportsQuery as ImportsData,
+} from '../gql/graphql';
 import { formatDateTime, formatNumber, t } from '../i18n/i18n';
 import { Button } from '../ui/Button';
 import { Link } from '../ui/Link';
 import { ErrorMessage, LoadingMessage, StatusMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
-import { importIds, rememberImport } from './history';
-import { ImportEventQuery, RegistrationImportQuery } from './operations';
+import { ImportEventQuery, RegistrationImportQuery, RegistrationImportsQuery } from './operations';
 import { checkFile, uploadRegistrationList } from './upload';
 import './registrations.css';
 
 type RegistrationImport = NonNullable<ImportData['registrationImport']>;
+type EarlierImport = ImportsData['registrationImports'][number];
 
 const ACCEPTED_TYPES = [
   '.csv',
@@ -33,7 +36,11 @@ export function ImportPage() {
   const [uploading, setUploading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
-  const [earlier, setEarlier] = useState<string[]>(() => importIds(eventId));
+  const earlier = useQuery(RegistrationImportsQuery, {
+    variables: { eventId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const refetchEarlier = earlier.refetch;
 
   const upload = async (files: File[]) => {
     setError(null);
@@ -46,9 +53,8 @@ export function ImportPage() {
     const result = await uploadRegistrationList(eventId, file);
     setUploading(null);
     if (!result.ok) return setError(result.message);
-    rememberImport(eventId, result.id);
-    setEarlier(importIds(eventId));
     setCurrent(result.id);
+    void refetchEarlier();
   };
 
   const onDrop = async (e: { items: DropItem[] }) => {
@@ -90,14 +96,20 @@ export function ImportPage() {
       </DropZone>
       {uploading ? <StatusMessage>{t('registrations.uploading', { file: uploading })}</StatusMessage> : null}
       {error ? <ErrorMessage>{error}</ErrorMessage> : null}
-      {current ? <ImportProgress key={current} id={current} /> : null}
-      <EarlierImports ids={earlier.filter((id) => id !== current)} onShow={setCurrent} />
+      {current ? (
+        <ImportProgress key={current} id={current} onFinished={() => void refetchEarlier()} />
+      ) : null}
+      <EarlierImports
+        imports={earlier.data?.registrationImports.filter((r) => r.id !== current) ?? null}
+        failed={!!earlier.error && !earlier.data}
+        onShow={setCurrent}
+      />
     </>
   );
 }
 
 /** Follows an import by asking for it every second until it is DONE or FAILED. */
-export function ImportProgress({ id }: { id: string }) {
+export function ImportProgress({ id, onFinished }: { id: string; onFinished?: () => void }) {
   const { data, error, startPolling, stopPolling } = useQuery(RegistrationImportQuery, {
     variables: { id },
     fetchPolicy: 'network-only',
@@ -111,6 +123,16 @@ export function ImportProgress({ id }: { id: string }) {
     else startPolling(1000);
     return () => stopPolling();
   }, [done, startPolling, stopPolling]);
+
+  // The list of earlier imports shows this one too: ask for it again once, when this one has ended.
+  const finishedOnce = useRef(false);
+  const latestOnFinished = useRef(onFinished);
+  latestOnFinished.current = onFinished;
+  useEffect(() => {
+    if (!done || finishedOnce.current) return;
+    finishedOnce.current = true;
+    latestOnFinished.current?.();
+  }, [done]);
 
   if (error && !record) return <ErrorMessage>{t('app.error.network')}</ErrorMessage>;
   if (!data) return <LoadingMessage>{t('app.loading')}</LoadingMessage>;
@@ -197,12 +219,25 @@ export function ImportResult({ record }: { record: RegistrationImport }) {
   );
 }
 
-function EarlierImports({ ids, onShow }: { ids: string[]; onShow: (id: string) => void }) {
+/** The event's imports from the API (anyone's, any device's), newest first. */
+function EarlierImports({
+  imports,
+  failed,
+  onShow,
+}: {
+  imports: readonly EarlierImport[] | null;
+  failed: boolean;
+  onShow: (id: string) => void;
+}) {
   return (
     <section aria-labelledby="earlier-imports">
       <h2 id="earlier-imports">{t('registrations.earlier')}</h2>
       <p className="hint">{t('registrations.earlierHint')}</p>
-      {ids.length === 0 ? (
+      {failed ? (
+        <ErrorMessage>{t('registrations.earlierFailed')}</ErrorMessage>
+      ) : imports === null ? (
+        <LoadingMessage>{t('app.loading')}</LoadingMessage>
+      ) : imports.length === 0 ? (
         <p>{t('registrations.earlierNone')}</p>
       ) : (
         <div className="table-wrap">
@@ -220,8 +255,8 @@ function EarlierImports({ ids, onShow }: { ids: string[]; onShow: (id: string) =
               </tr>
             </thead>
             <tbody>
-              {ids.map((id) => (
-                <EarlierImport key={id} id={id} onShow={onShow} />
+              {imports.map((record) => (
+                <EarlierImportRow key={record.id} record={record} onShow={onShow} />
               ))}
             </tbody>
           </table>
@@ -231,10 +266,7 @@ function EarlierImports({ ids, onShow }: { ids: string[]; onShow: (id: string) =
   );
 }
 
-function EarlierImport({ id, onShow }: { id: string; onShow: (id: string) => void }) {
-  const { data } = useQuery(RegistrationImportQuery, { variables: { id }, fetchPolicy: 'cache-first' });
-  const record = data?.registrationImport;
-  if (!record) return null;
+function EarlierImportRow({ record, onShow }: { record: EarlierImport; onShow: (id: string) => void }) {
   const file = record.fileName ?? t('registrations.noFileName');
   return (
     <tr>
@@ -242,14 +274,20 @@ function EarlierImport({ id, onShow }: { id: string; onShow: (id: string) => voi
       <td>{formatDateTime(record.createdAt)}</td>
       <td>{t(`registrations.status.${record.status}`)}</td>
       <td>
-        {t('registrations.earlier.counts', {
-          created: record.createdParticipations,
-          updated: record.updatedParticipations,
-          rejected: record.rejected.length,
-        })}
+        {record.status === 'DONE'
+          ? t('registrations.earlier.counts', {
+              created: record.createdParticipations,
+              updated: record.updatedParticipations,
+              rejected: record.rejectedCount,
+            })
+          : t('app.none')}
       </td>
       <td>
-        <Button variant="quiet" onPress={() => onShow(id)} aria-label={t('registrations.showFor', { file })}>
+        <Button
+          variant="quiet"
+          onPress={() => onShow(record.id)}
+          aria-label={t('registrations.showFor', { file })}
+        >
           {t('registrations.show')}
         </Button>
       </td>

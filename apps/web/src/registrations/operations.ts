@@ -33,3 +33,17 @@ export const ImportEventQuery = graphql(`
     }
   }
 `);
+
+export const RegistrationImportsQuery = graphql(`
+  query RegistrationImports($eventId: ID!) {
+    registrationImports(eventId: $eventId) {
+      id
+      fileName
+      status
+      createdAt
+      createdParticipations
+      updatedParticipations
+      rejectedCount
+    }
+  }
+`);
