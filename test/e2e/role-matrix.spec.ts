@@ -275,6 +275,41 @@ describe('authentication and the role matrix', () => {
       },
     },
     {
+      name: 'checkInByCode',
+      field: 'checkInByCode',
+      mutation: true,
+      prepare: async () => {
+        const event = await make.event();
+        const person = await make.person();
+        const { registerParticipation } = await api.ok(
+          `mutation($e: ID!, $a: ID!) { registerParticipation(input: { eventId: $e, actorId: $a, role: AUDIENCE }) { checkInCode } }`,
+          { e: event.id, a: person.id },
+        );
+        return {
+          query: `mutation($e: ID!, $c: String!) { checkInByCode(eventId: $e, code: $c) { status source } }`,
+          variables: { e: event.id, c: registerParticipation.checkInCode },
+          check: (data) => expect(data.checkInByCode).toEqual({ status: 'ATTENDED', source: 'MANUAL' }),
+        };
+      },
+    },
+    {
+      name: 'undoCheckIn',
+      field: 'undoCheckIn',
+      mutation: true,
+      prepare: async () => {
+        const { event, person } = await registered();
+        await api.ok(`mutation($e: ID!, $a: ID!) { checkIn(input: { eventId: $e, actorId: $a }) { id } }`, {
+          e: event.id,
+          a: person.id,
+        });
+        return {
+          query: `mutation($e: ID!, $a: ID!) { undoCheckIn(input: { eventId: $e, actorId: $a }) { status checkedInAt } }`,
+          variables: { e: event.id, a: person.id },
+          check: (data) => expect(data.undoCheckIn).toEqual({ status: 'REGISTERED', checkedInAt: null }),
+        };
+      },
+    },
+    {
       name: 'cancelParticipation',
       field: 'cancelParticipation',
       mutation: true,
@@ -561,6 +596,8 @@ describe('authentication and the role matrix', () => {
       'duplicate_candidate',
       'actor_merge',
       'quarterly_report',
+      'check_in',
+      'idempotency_key',
     ]) {
       // app_user.last_seen_at moves with any authenticated request (at most once a minute): not a write.
       const [row] = await api.dataSource.query(
@@ -682,6 +719,8 @@ describe('authentication and the role matrix', () => {
     updateEvent: [ok, ok, no, no],
     registerParticipation: [ok, ok, no, no],
     checkIn: [ok, ok, no, no],
+    checkInByCode: [ok, ok, no, no],
+    undoCheckIn: [ok, ok, no, no],
     cancelParticipation: [ok, ok, no, no],
     createUser: [ok, no, no, no],
     registrationImport: [ok, ok, no, no],
