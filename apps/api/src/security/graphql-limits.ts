@@ -67,6 +67,8 @@ export const AGGREGATE_FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.ladderTransitions': 2_000,
   'Query.ladderMovement': 2_000,
   'Query.eventAttendance': 200,
+  // Its first message is an eventAttendance; the pushes after it are shared by the event's subscribers.
+  'Subscription.eventAttendanceChanged': 200,
 };
 
 export function connectionCostOptions(config: LimitsConfig): ConnectionCostOptions {
