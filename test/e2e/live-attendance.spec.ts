@@ -55,10 +55,11 @@ describe('live attendance', () => {
   }
 
   const COUNTS = `registered attended noShows walkIns byRole { group count }`;
+  const WITH_GENDER = `subscription($e: ID!) { eventAttendanceChanged(eventId: $e) { attended byGender { group count } } }`;
   const SUBSCRIPTION = `subscription($e: ID!) { eventAttendanceChanged(eventId: $e) { ${COUNTS} } }`;
 
   /** A graphql-ws client subscribed to an event's counts, collecting what it is sent. */
-  function follow(baseUrl: string, eventId: string, token = a.adminToken) {
+  function follow(baseUrl: string, eventId: string, token = a.adminToken, query = SUBSCRIPTION) {
     const received: Json[] = [];
     const errors: unknown[] = [];
     const waiters: (() => void)[] = [];
@@ -70,7 +71,7 @@ describe('live attendance', () => {
     });
     clients.push(client);
     client.subscribe<Json>(
-      { query: SUBSCRIPTION, variables: { e: eventId } },
+      { query, variables: { e: eventId } },
       {
         next: (message) => {
           if (message.errors) errors.push(message.errors);
@@ -202,6 +203,26 @@ describe('live attendance', () => {
     await live.until((c) => c.attended === 15);
     // One message first, then far fewer than one per check-in.
     expect(live.received.length).toBeLessThan(1 + 15);
+  });
+
+  it('publishes after a merge of actors, whose kept values the counts now show', async () => {
+    const event = await make.event();
+    const kept = await make.person({ gender: 'MAN' });
+    const merged = await make.person({ gender: 'WOMAN' });
+    await register(event.id, merged.id);
+    await a.ok(`mutation($i: CheckInInput!) { checkIn(input: $i) { id } }`, {
+      i: { eventId: event.id, actorId: merged.id },
+    });
+    const live = follow(a.baseUrl, event.id, a.adminToken, WITH_GENDER);
+    await live.until((c) => c.byGender[0]?.group === 'WOMAN');
+    await gqlAt(b.baseUrl, `mutation($k: ID!, $m: ID!) { mergeActors(keepId: $k, mergeId: $m) { id } }`, {
+      k: kept.id,
+      m: merged.id,
+    });
+    expect(await live.until((c) => c.byGender[0]?.group === 'MAN')).toEqual({
+      attended: 1,
+      byGender: [{ group: 'MAN', count: 1 }],
+    });
   });
 
   it('publishes when a registration import finishes in the worker', async () => {
