@@ -5,10 +5,12 @@
 // always with --fresh; --skip-datagen never generates) it measures a GROUP BY baseline, a full
 // ladder recomputation by the compiled worker (with its peak RSS), the latency of incremental
 // updates after check-ins, and the ladder queries; prints a table with pass/fail per target and
-// writes bench/results/<timestamp>.json and bench/results/latest.json.
+// writes bench/results/<timestamp>.json and bench/results/latest.json. The build includes the web
+// app (dist/apps/web, served by the API) for the door's step in Chromium; when it does not build, the
+// web app already in dist/apps/web is measured, and without one that step is skipped.
 import { spawn } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import pg from 'pg';
 import Redis from 'ioredis';
 import { datagen, run, serverUrl } from './datagen.mjs';
 import { measureCheckInSearch } from './bench/check-in-search.mjs';
+import { measureDoorInBrowser } from './bench/door-in-browser.mjs';
 import { measureGraphqlLimits } from './bench/graphql-limits.mjs';
 import { measureQuarterlyReport } from './bench/quarterly-report.mjs';
 import { measureRegistrationImport } from './bench/registration-import.mjs';
@@ -190,6 +193,15 @@ async function main() {
   } else {
     if (args.build) await run('npm', ['run', '--silent', 'build']);
     await run('npm', ['run', '--silent', 'migrate'], { DATABASE_URL: dbUrl });
+  }
+  if (args.build) {
+    try {
+      await run('npm', ['run', '--silent', 'build:web']);
+      result.webBuild = 'built';
+    } catch (e) {
+      result.webBuild = `failed (${e.message}); measured the web app already in dist/apps/web, if any`;
+      log(`web app: ${result.webBuild}`);
+    }
   }
 
   const db = new pg.Client({ connectionString: dbUrl });
@@ -510,6 +522,21 @@ async function main() {
     //    resolver, and the validation and per-request checks an ordinary actors(first: 100) adds
     //    (its baseline: graphql's standard rules alone, measured interleaved in the same run)
     result.steps.graphqlLimits = await measureGraphqlLimits({ redisUrl: REDIS_URL, baseUrl, token, log });
+
+    // j. the door in Chromium on the checkInSearch step's event: first load, keystroke → results,
+    //    tap → "Incheckad", live counts on a second device
+    if (existsSync(path.join(ROOT, 'dist/apps/web/index.html'))) {
+      result.steps.door = await measureDoorInBrowser({
+        baseUrl,
+        token,
+        gql,
+        log,
+        eventId: result.steps.checkInSearch.eventId,
+      });
+    } else {
+      result.steps.door = { skipped: 'no web app in dist/apps/web (npm run build:web)' };
+      log(`door: skipped, ${result.steps.door.skipped}`);
+    }
   } finally {
     await db.end().catch(() => {});
   }
@@ -601,6 +628,31 @@ function evaluate(result) {
       s.graphqlLimits.addedPerOrdinaryRequestUncachedP50Ms <= 1,
     );
   }
+  if (s.door?.firstLoad) {
+    const d = s.door;
+    add('door first load JS (gzip)', d.firstLoad.gzipKb, 'kB', '≤ 200 kB', d.firstLoad.gzipKb <= 200);
+    add(
+      'door keystroke → results p95',
+      d.keystrokes?.dom.p95,
+      'ms',
+      '≤ 150 ms',
+      d.keystrokes ? d.keystrokes.dom.p95 <= 150 && d.keystrokes.missed === 0 : false,
+    );
+    add(
+      'door tap → Incheckad p95',
+      d.taps?.dom.p95,
+      'ms',
+      '≤ 300 ms',
+      d.taps ? d.taps.dom.p95 <= 300 && d.taps.missed === 0 : false,
+    );
+    add(
+      'door live counts, 2nd device, max',
+      d.liveCounts?.max,
+      'ms',
+      '≤ 3000 ms',
+      d.liveCounts ? d.liveCounts.max <= 3000 && d.liveCounts.missed === 0 : false,
+    );
+  }
   return t;
 }
 
@@ -620,6 +672,26 @@ function printTable(result) {
   }
   for (const [name, q] of Object.entries(result.steps.queries ?? {}))
     rows.push([`${name} p50`, `${q.p50Ms} ms`, '', '']);
+  const door = result.steps.door;
+  if (door?.keystrokes) {
+    const k = door.keystrokes;
+    rows.push([
+      `door keystroke → results p50 / max (${k.keystrokes} keys)`,
+      `${k.dom.p50} / ${k.dom.max} ms`,
+      '',
+      '',
+    ]);
+    rows.push(['door keystroke → next frame p50 / p95', `${k.frame.p50} / ${k.frame.p95} ms`, '', '']);
+    rows.push([
+      "door last key → server's rows p50 / p95",
+      `${k.serverRowsLastKey.p50} / ${k.serverRowsLastKey.p95} ms`,
+      '',
+      '',
+    ]);
+  }
+  if (door?.taps)
+    rows.push([`door tap → Incheckad p50 (${door.taps.taps} taps)`, `${door.taps.dom.p50} ms`, '', '']);
+  if (door?.liveCounts) rows.push(['door live counts p50', `${door.liveCounts.p50} ms`, '', '']);
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => String(r[c]).length), 6));
   const line = (r) => r.map((v, c) => String(v).padEnd(widths[c])).join('  ');
   console.log('');
