@@ -80,8 +80,11 @@ describe('Signing in', () => {
     const attempt = async (email: string, password: string) => {
       await page.getByLabel('E-post').fill(email);
       await page.getByLabel('Lösenord').fill(password);
-      await page.getByRole('button', { name: 'Logga in' }).click();
-      await page.getByRole('alert').waitFor();
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/auth/sign-in')),
+        page.getByRole('button', { name: 'Logga in' }).click(),
+      ]);
+      await page.getByRole('button', { name: 'Logga in' }).waitFor(); // the answer is shown
       return (await page.getByRole('alert').innerText()).trim();
     };
     const wrong = await attempt(user.email, 'fel lösenord nummer ett');

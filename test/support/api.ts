@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { hardenHttp } from '../../apps/api/src/security/http-hardening';
-import { serveWebApp } from '../../apps/api/src/web-app/serve-web-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase } from './database';
 
@@ -64,8 +63,7 @@ export class TestApi {
       .useValue(config)
       .compile();
     const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
-    hardenHttp(app, config); // the same HTTP set-up as apps/api/src/main.ts
-    if (options.webApp) serveWebApp(app, options.webApp);
+    hardenHttp(app, config, { webApp: options.webApp }); // the same HTTP set-up as apps/api/src/main.ts
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     let worker: TestingModule | null = null;

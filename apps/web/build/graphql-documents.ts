@@ -4,11 +4,18 @@
 // Without it, gql.ts's lookup table of every document in the app lands in the first load; importing
 // the documents from graphql.ts instead would still put that one module (all documents a chunk
 // uses) in the shared entry chunk. Names come from the codegen visitor the Babel plugin uses.
-import { ClientSideBaseVisitor } from '@graphql-codegen/visitor-plugin-common';
-import { buildSchema, parse, type DefinitionNode } from 'graphql';
+import type { DefinitionNode } from 'graphql';
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+
+// The codegen visitor is CommonJS and checks that the schema comes from its own copy of graphql:
+// take graphql from the same (CommonJS) realm, not the ESM build this config file would import.
+const require = createRequire(import.meta.url);
+const { buildSchema, parse } = require('graphql') as typeof import('graphql');
+const { ClientSideBaseVisitor } =
+  require('@graphql-codegen/visitor-plugin-common') as typeof import('@graphql-codegen/visitor-plugin-common');
 
 const CALL = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
 const GQL_IMPORT = /^import\s*\{\s*graphql\s*\}\s*from\s*['"][^'"]*\/gql['"];?\s*$/m;

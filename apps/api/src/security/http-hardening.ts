@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { AnonymousBudgetMiddleware } from '../rate-limit/anonymous-budget.middleware';
 import helmet from 'helmet';
-import { isApiPath } from '../web-app/serve-web-app';
+import { serveWebApp } from '../web-app/serve-web-app';
 
 export type HttpHardeningConfig = Pick<
   AppConfig,
@@ -30,10 +30,16 @@ export function trustProxySetting(value: string): boolean | number | string | nu
 /**
  * The HTTP set-up of the API, shared by main.ts and the tests so both serve the same thing:
  * security headers (helmet), `trust proxy`, CORS only for CORS_ORIGINS, and the JSON and form body
- * parsers limited to HTTP_BODY_LIMIT_BYTES. Call it before `init`/`listen`. A body over the limit
+ * parsers limited to HTTP_BODY_LIMIT_BYTES, and the web app when there is a build. Call it before `init`/`listen`. A body over the limit
  * and malformed JSON reach the exception filter, which answers them as JSON 413 and 400.
  */
-export function hardenHttp(app: INestApplication, config: HttpHardeningConfig): void {
+export function hardenHttp(
+  app: INestApplication,
+  config: HttpHardeningConfig,
+  options: {
+    /** Serve the web app build in this folder (see apps/api/src/web-app). */ webApp?: string | null;
+  } = {},
+): void {
   const express = app.getHttpAdapter().getInstance() as Express;
   express.disable('x-powered-by');
   const trustProxy = trustProxySetting(config.TRUST_PROXY);
@@ -102,14 +108,13 @@ export function hardenHttp(app: INestApplication, config: HttpHardeningConfig): 
     });
   }
 
-  // Requests without a valid token are counted per address before any body is read or parsed. The
-  // web app's files and pages (GET, not an API path) are not: a page load fetches a dozen static files,
-  // and a venue's staff often share one address; serving them is cheap and reads nothing.
+  // The web app's files and pages, before the anonymous budget: a page load fetches a dozen static
+  // files and a venue's staff often share one address; serving them is cheap and reads nothing.
+  if (options.webApp) serveWebApp(app, options.webApp);
+
+  // Requests without a valid token are counted per address before any body is read or parsed.
   const budget = app.get(AnonymousBudgetMiddleware);
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.path)) return next();
-    void budget.use(req, res, next);
-  });
+  app.use((req: Request, res: Response, next: NextFunction) => void budget.use(req, res, next));
 
   const limit = config.HTTP_BODY_LIMIT_BYTES;
   const express_ = app as NestExpressApplication;

@@ -34,11 +34,9 @@ export function webAppDirectory(from = __dirname): string | null {
  *   version reaches the devices on their next visit;
  * - a GET for any other path that is not the API's and asks for HTML is an app route: index.html
  *   (the router draws the page; an unknown path shows "Sidan finns inte").
- * Call it after hardenHttp and before init/listen. Without a build (API-only deployments, most
- * tests) it does nothing and says so.
+ * hardenHttp calls it (after the security headers, before the anonymous budget and the body parsers).
  */
-export function serveWebApp(app: INestApplication, directory = webAppDirectory()): boolean {
-  if (!directory) return false;
+export function serveWebApp(app: INestApplication, directory: string): void {
   const server = app.getHttpAdapter().getInstance() as Express;
   const index = path.join(directory, 'index.html');
   const revalidate = (res: Response) => res.setHeader('Cache-Control', 'no-cache');
@@ -69,5 +67,4 @@ export function serveWebApp(app: INestApplication, directory = webAppDirectory()
     revalidate(res);
     res.sendFile(index);
   });
-  return true;
 }
