@@ -26,7 +26,7 @@ describe('participant export (GET /exports/events/{id}/participants.csv and .xls
   let eventId: string;
 
   beforeAll(async () => {
-    api = await TestApi.start();
+    api = await TestApi.start({ env: { RATE_LIMIT_EXPORTS: '10' } });
     make = new Factory(api);
     staffToken = await make.user(Role.EVENT_STAFF);
     committeeToken = await make.user(Role.COMMITTEE);
@@ -195,7 +195,7 @@ describe('participant export (GET /exports/events/{id}/participants.csv and .xls
     expect(await malformed.json()).toMatchObject({ statusCode: 400, field: 'eventId' });
   });
 
-  it('counts exports against a budget of their own: the eleventh in a minute answers 429 with Retry-After', async () => {
+  it('counts exports against a budget of their own: the eleventh in a minute (RATE_LIMIT_EXPORTS=10 here) answers 429 with Retry-After', async () => {
     for (let i = 0; i < 10; i++) {
       const format = i % 2 ? 'xlsx' : 'csv';
       expect((await get(`/exports/events/${eventId}/participants.${format}`)).status).toBe(200);

@@ -102,6 +102,8 @@ const fields = z.object({
   RATE_LIMIT_AGGREGATES: z.coerce.number().int().min(1).default(1_200),
   /** Quarterly-report orders per token or session and window. */
   RATE_LIMIT_REPORT_ORDERS: z.coerce.number().int().min(1).default(10),
+  /** Participant list downloads (CSV, XLSX) per token or session and window. */
+  RATE_LIMIT_EXPORTS: z.coerce.number().int().min(1).default(30),
   /** Smallest count of persons the COMMITTEE role may see; 1 to k−1 is suppressed. */
   DISCLOSURE_MIN_COUNT: z.coerce.number().int().min(2).default(3),
   /** An uploaded .xlsx whose entries inflate to more than this many bytes in all is refused. */

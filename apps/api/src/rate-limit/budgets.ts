@@ -11,8 +11,7 @@ import { ThrottlerOptions } from '@nestjs/throttler';
  * - `uploads` / `reportOrders` / `aggregates`: the handlers marked with @RateLimit, per user and call, on
  *   top of the above (an aggregate per root field, so aliases each count);
  * - `exports`: participant list downloads (GET /exports/…), per user, a budget of their own: a marked REST
- *   handler is charged to it instead of `reads`. As many as report orders (RATE_LIMIT_REPORT_ORDERS)
- *   until the export has a variable of its own.
+ *   handler is charged to it instead of `reads` (RATE_LIMIT_EXPORTS).
  */
 export const BUDGETS = [
   'anonymous',
@@ -37,7 +36,7 @@ const LIMIT_OF: Record<Budget, keyof AppConfig> = {
   uploads: 'RATE_LIMIT_UPLOADS',
   reportOrders: 'RATE_LIMIT_REPORT_ORDERS',
   aggregates: 'RATE_LIMIT_AGGREGATES',
-  exports: 'RATE_LIMIT_REPORT_ORDERS',
+  exports: 'RATE_LIMIT_EXPORTS',
 };
 
 /** Over a budget, the tracker stays refused until the window has passed (blockDuration = ttl). */
