@@ -104,9 +104,14 @@ describe('The door', () => {
       .getByRole('option', { name: /Lycksele/ })
       .first()
       .click();
+    // No organisation chosen: the person's sector is asked for.
+    const sector = dialog.getByRole('button', { name: /Sektor/ });
+    await sector.click();
+    await page.getByRole('listbox').getByRole('option', { name: 'Civilsamhälle' }).click();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'door-walk-in');
     await dialog.getByRole('button', { name: 'Checka in' }).click();
+    await page.getByText(/Walter Walkin är registrerad och incheckad/).waitFor();
     await eventually(() => counted(page, 'Nya på plats'), before + 1);
     expect((await participants(eventId)).get('Walter Walkin')?.status).toBe('ATTENDED');
     await context.close();

@@ -7,7 +7,7 @@ export async function createEventToday(title: string): Promise<string> {
     `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
     {
       input: {
-        meetingPlace: 'LYCKSELE',
+        meetingPlace: 'MOTESPLATS_LYCKSELE',
         title,
         startsAt: new Date(Date.now() - 3_600_000).toISOString(),
         endsAt: new Date(Date.now() + 3 * 3_600_000).toISOString(),
@@ -21,7 +21,7 @@ export async function createEventToday(title: string): Promise<string> {
 export async function createPerson(name: string, email: string | null = null): Promise<string> {
   const data = await adminGraphql<{ createPerson: { id: string } }>(
     `mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
-    { input: { name, email, municipalityCode: '2481' } },
+    { input: { name, email, municipalityCode: '2481', sector: 'PUBLIC_SECTOR' } },
   );
   return data.createPerson.id;
 }
