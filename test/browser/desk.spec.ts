@@ -104,7 +104,9 @@ describe("The staff's pages", () => {
     await page.getByText('Nya anmälningar').first().waitFor();
     await screenshot(page, 'import-done');
     const after = await participants(eventId);
-    expect(after.get('Anna Lindqvist')?.status).toBe('REGISTERED');
+    // The list says who was checked in already ("Checked In": Yes / No).
+    expect(after.get('Anna Lindqvist')?.status).toBe('ATTENDED');
+    expect(after.get('Erik Nordin')?.status).toBe('REGISTERED');
     await context.close();
   });
 
@@ -124,6 +126,8 @@ describe("The staff's pages", () => {
     const context = await signedIn(DESKTOP);
     const page = await context.newPage();
     await page.goto('/duplicates');
+    await page.getByRole('button', { name: 'Slå ihop Karin Dubblett och Karin Dubblett' }).first().waitFor();
+    await screenshot(page, 'duplicates-pair');
     await page.getByRole('button', { name: 'Slå ihop Karin Dubblett och Karin Dubblett' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog
