@@ -1,6 +1,7 @@
 // Typed operations from the API's committed schema (apps/api/schema.graphql, written by
 // `npm run schema`). `npm run codegen` writes src/gql/; the gate runs it with --check and fails when
-// the committed output is stale.
+// the committed output is stale (the output is committed as generated: not formatted by prettier,
+// so --check compares like with like).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
@@ -19,7 +20,6 @@ const config: CodegenConfig = {
       },
     },
   },
-  hooks: { afterAllFileWrite: ['prettier --write'] },
 };
 
 export default config;
