@@ -53,6 +53,7 @@ describe("The staff's pages", () => {
     ['actor-new', '/actors/new?kind=PERSON'],
     ['actor', `/actors/${personId}`],
     ['actor-edit', `/actors/${personId}/edit`],
+    ['account', '/account'],
   ];
 
   it.each([

@@ -73,6 +73,36 @@ describe('The door', () => {
     await context.close();
   });
 
+  it('works by keyboard alone with a visible focus, has touch targets of at least 44 px, and fits 360 px', async () => {
+    const { context, page } = await openDoor({ width: 360, height: 740 });
+    await page.getByRole('searchbox', { name: 'Sök deltagare' }).focus();
+    await page.keyboard.type('Nils');
+    const button = page.getByRole('button', { name: 'Checka in Nils Berg' });
+    await button.waitFor();
+    for (let i = 0; i < 10 && !(await button.evaluate((el) => el === document.activeElement)); i += 1) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    const outline = await button.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await participants(eventId)).get('Nils Berg')?.status, 'ATTENDED');
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main button, main input, main a')]
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+        .map(
+          ({ el, box }) =>
+            `${el.textContent?.trim() || el.getAttribute('aria-label')}: ${box.width}×${box.height}`,
+        ),
+    );
+    expect(small).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
   it('checks in a typed (or hand-scanned) check-in code followed by Enter, and refuses an unknown code', async () => {
     const { context, page } = await openDoor(DESKTOP);
     const code = (await participants(eventId)).get('Erik Nordin')!.checkInCode;

@@ -9,6 +9,8 @@ import {
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
+  identityProviderUrl,
+  signInContext,
 } from './support/browser';
 
 jest.setTimeout(60_000);
@@ -95,6 +97,68 @@ describe('Signing in', () => {
     const locked = await attempt(user.email, user.password);
     expect(locked).toMatch(/låst i 1[45] minuter/);
     await screenshot(page, 'sign-in-locked');
+    await context.close();
+  });
+});
+
+describe('Single sign-on', () => {
+  it("signs a known user in through the Region's identity provider, keeping their role", async () => {
+    const email = `sso-${Date.now()}@browser.test`;
+    await adminGraphql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`, {
+      input: { name: 'Sigrid Inloggning', email, role: 'STRATEGIST' },
+    });
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    // The local provider logs in whoever its test_account cookie names (no login page of its own).
+    await context.addCookies([{ name: 'test_account', value: email, url: identityProviderUrl() }]);
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Logga in med regionens inloggning' }).click();
+    await page.getByText('Inloggad som Sigrid Inloggning').waitFor();
+    await page.goto('/account');
+    await page.getByText('Strateg').waitFor();
+    await context.close();
+  });
+
+  it('refuses an email the CRM does not know, and says so in Swedish', async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await context.addCookies([
+      { name: 'test_account', value: `okand-${Date.now()}@browser.test`, url: identityProviderUrl() },
+    ]);
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Logga in med regionens inloggning' }).click();
+    await page.getByText('Ditt konto finns inte i tjänsten').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+});
+
+describe('My account', () => {
+  it('changes the password: the old one stops working, the new one signs in', async () => {
+    const user = await createUser('EVENT_STAFF', 'Byt Lösen');
+    const context = await newContext(browser, PHONE);
+    await signInContext(context, user);
+    const page = await context.newPage();
+    await page.goto('/account');
+    await page.getByRole('heading', { level: 1, name: 'Mitt konto' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'account');
+    await page.getByLabel('Nuvarande lösenord').fill('inte rätt lösenord alls');
+    await page.getByLabel('Nytt lösenord', { exact: true }).fill('Ny fjällvind över Vindelälven');
+    await page.getByLabel('Upprepa nytt lösenord').fill('Ny fjällvind över Vindelälven');
+    await page.getByRole('button', { name: 'Byt lösenord' }).click();
+    await page.getByText('Det nuvarande lösenordet stämmer inte.').waitFor();
+    await page.getByLabel('Nuvarande lösenord').fill(user.password);
+    await page.getByRole('button', { name: 'Byt lösenord' }).click();
+    await page.getByText('Lösenordet är bytt.').waitFor();
+    const again = (password: string) =>
+      fetch(`${baseUrl()}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ email: user.email, password }),
+      }).then((r) => r.status);
+    expect(await again(user.password)).toBe(401);
+    expect(await again('Ny fjällvind över Vindelälven')).toBe(200);
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { schemaSdl } from '../../apps/api/src/schema/print-schema';
@@ -78,7 +78,6 @@ describe('The committed schema', () => {
   afterAll(async () => api?.close());
 
   it('is what the API serves (run `npm run schema` and commit when this fails)', async () => {
-    const { readFileSync } = await import('node:fs');
     const committed = readFileSync(path.resolve(__dirname, '../../apps/api/schema.graphql'), 'utf8');
     expect(committed).toBe(schemaSdl(api.app));
   });

@@ -2,7 +2,8 @@
 // it runs in its own process). Configuration comes from the environment:
 //   OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI — the one client, the CRM;
 // and it prints `{"issuer":"http://127.0.0.1:<port>"}` on stdout once it listens on a free port.
-// Logging in is automatic: the test follows the redirect to /interaction/<uid> and adds `?account=`:
+// Logging in is automatic: the test follows the redirect to /interaction/<uid> and adds `?account=`
+// (or, in a browser, sets the cookie `test_account` on the provider's origin):
 // the account id is the email claim; an id starting with `unverified:` gives email_verified=false.
 import Provider from 'oidc-provider';
 import { createServer } from 'node:http';
@@ -45,7 +46,10 @@ provider.use(async (ctx, next) => {
   const match = /^\/interaction\/([^/?]+)$/.exec(ctx.path);
   if (!match || ctx.method !== 'GET') return next();
   const details = await provider.interactionDetails(ctx.req, ctx.res);
-  const accountId = details.session?.accountId ?? String(ctx.query.account ?? '');
+  // The account: from the query (the HTTP test adds it) or a `test_account` cookie (the browser test
+  // sets it, since a browser follows the redirect here by itself).
+  const accountId =
+    details.session?.accountId ?? String(ctx.query.account ?? ctx.cookies.get('test_account') ?? '');
   let result;
   if (details.prompt.name === 'login') {
     result = { login: { accountId } };

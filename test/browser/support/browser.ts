@@ -5,6 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** Where the suite's API listens, and its admin token (set by global-setup.ts). */
 export const baseUrl = (): string => required('BROWSER_BASE_URL');
 export const adminToken = (): string => required('BROWSER_ADMIN_TOKEN');
+/** The suite's local OpenID Connect provider (test/support/oidc-provider.mjs). */
+export const identityProviderUrl = (): string => required('BROWSER_OIDC_ISSUER');
 
 function required(name: string): string {
   const value = process.env[name];

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
@@ -54,7 +56,7 @@ function startBuilt(name: string, entry: string, env: NodeJS.ProcessEnv): ChildP
 async function waitForHealth(baseUrl: string, processes: ChildProcess[]): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (processes.some((p) => p.exitCode !== null)) throw new Error('the API or the worker exited at start');
+    if (processes.some((p) => p.exitCode !== null)) throw new Error('a process of the suite exited at start');
     try {
       const response = await fetch(`${baseUrl}/health`);
       if (response.ok) return;
@@ -64,6 +66,25 @@ async function waitForHealth(baseUrl: string, processes: ChildProcess[]): Promis
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${baseUrl}/health did not answer within 60 s`);
+}
+
+/** The local OpenID Connect provider of test/support/oidc-provider.mjs, for the single sign-on test. */
+async function startIdentityProvider(
+  redirectUri: string,
+): Promise<{ process: ChildProcess; issuer: string; clientId: string; clientSecret: string }> {
+  const clientId = 'crm-browser';
+  const clientSecret = randomBytes(24).toString('base64url');
+  const child = spawn(process.execPath, [path.join(repoRoot, 'test/support/oidc-provider.mjs')], {
+    env: {
+      ...process.env,
+      OIDC_CLIENT_ID: clientId,
+      OIDC_CLIENT_SECRET: clientSecret,
+      OIDC_REDIRECT_URI: redirectUri,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  return { process: child, issuer: (JSON.parse(line) as { issuer: string }).issuer, clientId, clientSecret };
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -83,6 +104,7 @@ export default async function globalSetup(): Promise<void> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const adminToken = randomBytes(32).toString('base64url');
+  const identityProvider = await startIdentityProvider(`${baseUrl}/auth/oidc/callback`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -94,8 +116,12 @@ export default async function globalSetup(): Promise<void> {
     QUEUE_PREFIX: `browser-${database}`,
     GRAPHQL_INTROSPECTION: 'false',
     LADDER_SWEEP_INTERVAL_MS: '500',
+    OIDC_ISSUER: identityProvider.issuer,
+    OIDC_CLIENT_ID: identityProvider.clientId,
+    OIDC_CLIENT_SECRET: identityProvider.clientSecret,
   };
   const processes = [
+    identityProvider.process,
     startBuilt('api', 'dist/apps/api/src/main.js', env),
     startBuilt('worker', 'dist/apps/worker/src/main.js', env),
   ];
@@ -109,4 +135,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.BROWSER_ADMIN_TOKEN = adminToken;
   process.env.BROWSER_DATABASE_URL = serverUrl(database);
   process.env.BROWSER_SCREENSHOTS = screenshots;
+  process.env.BROWSER_OIDC_ISSUER = identityProvider.issuer;
 }

@@ -50,7 +50,9 @@ export function AppShell() {
           </span>
           {user ? (
             <div className="header__user">
-              <span className="header__who">{t('app.signedInAs', { name: user.name })}</span>
+              <NavLink to="/account" className="header__who">
+                {t('app.signedInAs', { name: user.name })}
+              </NavLink>
               <Button variant="secondary" onPress={() => void requestSignOut()}>
                 {t('auth.signOut')}
               </Button>

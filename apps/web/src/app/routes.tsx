@@ -30,6 +30,10 @@ export const routes: RouteObject[] = [
       {
         element: <RequireSession />,
         children: [
+          {
+            path: '/account',
+            lazy: () => import('../auth/AccountPage').then((m) => ({ Component: m.AccountPage })),
+          },
           ...homeRoutes,
           ...eventsRoutes,
           ...participationsRoutes,

@@ -31,7 +31,11 @@ export const authMessages = {
   'auth.invitation.invalid':
     'Länken gäller inte längre. Den kan ha använts redan eller vara äldre än 7 dagar. Be en administratör om en ny.',
   'auth.invitation.toSignIn': 'Till inloggningen',
+  'auth.account.title': 'Mitt konto',
+  'auth.account.name': 'Namn',
+  'auth.account.role': 'Roll',
   'auth.password.title': 'Byt lösenord',
+  'auth.password.otherSessions': 'När du byter lösenord loggas du ut på dina andra enheter.',
   'auth.password.current': 'Nuvarande lösenord',
   'auth.password.new': 'Nytt lösenord',
   'auth.password.repeat': 'Upprepa nytt lösenord',

@@ -34,6 +34,7 @@ type Documents = {
     "\n  mutation DoorCreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      name\n      sector\n    }\n  }\n": typeof types.DoorCreateOrganisationDocument,
     "\n  query DoorOrganisations($search: String) {\n    actors(first: 20, filter: { kind: ORGANISATION, search: $search }) {\n      edges {\n        node {\n          id\n          name\n          sector\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DoorOrganisationsDocument,
     "\n  query DoorMunicipalities {\n    municipalities {\n      code\n      name\n      countyCode\n      county\n    }\n  }\n": typeof types.DoorMunicipalitiesDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.MeDocument,
     "\n  query DuplicateCandidates($first: Int, $after: String) {\n    duplicateCandidates(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          score\n          reasons\n          a {\n            ...ComparedActor\n          }\n          b {\n            ...ComparedActor\n          }\n        }\n      }\n    }\n  }\n\n  fragment ComparedActor on Actor {\n    id\n    kind\n    name\n    email\n    title\n    organisationNumber\n    sector\n    country\n    createdAt\n    organisation {\n      id\n      name\n    }\n    municipality {\n      code\n      name\n    }\n  }\n": typeof types.DuplicateCandidatesDocument,
     "\n  mutation MergeActors($keepId: ID!, $mergeId: ID!) {\n    mergeActors(keepId: $keepId, mergeId: $mergeId) {\n      id\n      name\n    }\n  }\n": typeof types.MergeActorsDocument,
@@ -71,6 +72,7 @@ const documents: Documents = {
     "\n  mutation DoorCreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      name\n      sector\n    }\n  }\n": types.DoorCreateOrganisationDocument,
     "\n  query DoorOrganisations($search: String) {\n    actors(first: 20, filter: { kind: ORGANISATION, search: $search }) {\n      edges {\n        node {\n          id\n          name\n          sector\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DoorOrganisationsDocument,
     "\n  query DoorMunicipalities {\n    municipalities {\n      code\n      name\n      countyCode\n      county\n    }\n  }\n": types.DoorMunicipalitiesDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.MeDocument,
     "\n  query DuplicateCandidates($first: Int, $after: String) {\n    duplicateCandidates(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          score\n          reasons\n          a {\n            ...ComparedActor\n          }\n          b {\n            ...ComparedActor\n          }\n        }\n      }\n    }\n  }\n\n  fragment ComparedActor on Actor {\n    id\n    kind\n    name\n    email\n    title\n    organisationNumber\n    sector\n    country\n    createdAt\n    organisation {\n      id\n      name\n    }\n    municipality {\n      code\n      name\n    }\n  }\n": types.DuplicateCandidatesDocument,
     "\n  mutation MergeActors($keepId: ID!, $mergeId: ID!) {\n    mergeActors(keepId: $keepId, mergeId: $mergeId) {\n      id\n      name\n    }\n  }\n": types.MergeActorsDocument,
@@ -182,6 +184,10 @@ export function graphql(source: "\n  query DoorOrganisations($search: String) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DoorMunicipalities {\n    municipalities {\n      code\n      name\n      countyCode\n      county\n    }\n  }\n"): (typeof documents)["\n  query DoorMunicipalities {\n    municipalities {\n      code\n      name\n      countyCode\n      county\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
