@@ -3,6 +3,7 @@ import {
   type AppConfig,
   AttendanceRepository,
   attendanceChannel,
+  closeRedis,
   eventIdOfAttendanceMessage,
   redisOptions,
 } from '@crm/persistence';
@@ -146,7 +147,7 @@ export class LiveAttendance implements OnModuleInit, OnApplicationShutdown {
       for (const stream of state.streams) void stream.return();
     }
     this.events.clear();
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    if (this.subscriber) await closeRedis(this.subscriber);
   }
 
   /** How many subscriptions this process serves (all events). */

@@ -73,9 +73,9 @@ export class AttendanceChangePublisher {
     }
   }
 
+  /** Not connected (Redis down, or still connecting at start-up): refuse at once rather than queue. */
   private async ready(): Promise<void> {
-    if (this.redis.status === 'ready') return;
-    await new Promise<void>((resolve) => this.redis.once('ready', () => resolve()));
+    if (this.redis.status !== 'ready') throw new Error(`Redis is not connected (${this.redis.status})`);
   }
 
   private async send(channel: string, ids: readonly string[]): Promise<void> {
@@ -83,6 +83,22 @@ export class AttendanceChangePublisher {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
+}
+
+/**
+ * Closes a connection without waiting on a Redis that is not there: QUIT when connected (at most
+ * `ms`), else (or then) the socket is simply dropped.
+ */
+export async function closeRedis(redis: Redis, ms = 1_000): Promise<void> {
+  if (redis.status === 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      redis.quit().catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+    ]);
+    clearTimeout(timer);
+  }
+  redis.disconnect();
 }
