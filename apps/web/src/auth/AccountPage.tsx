@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { ErrorMessage, StatusMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
 import { TextField } from '../ui/TextField';
+import { checkNewPassword, NewPasswordFields } from './NewPasswordFields';
 import { useUser } from './session';
 
 const ChangePassword = graphql(`
@@ -31,8 +32,8 @@ export function AccountPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (next.length < 12) return setErrors({ newPassword: t('auth.invitation.tooShort') });
-    if (next !== repeat) return setErrors({ repeat: t('auth.invitation.mismatch') });
+    const invalid = checkNewPassword(next, repeat);
+    if (invalid) return setErrors({ newPassword: invalid.password, repeat: invalid.repeat });
     try {
       await change({ variables: { input: { currentPassword: current, newPassword: next } } });
       setErrors({});
@@ -75,24 +76,13 @@ export function AccountPage() {
           errorMessage={errors.currentPassword}
           isRequired
         />
-        <TextField
-          label={t('auth.password.new')}
-          type="password"
-          autoComplete="new-password"
-          description={t('auth.invitation.rules')}
-          value={next}
-          onChange={setNext}
-          errorMessage={errors.newPassword}
-          isRequired
-        />
-        <TextField
-          label={t('auth.password.repeat')}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={setRepeat}
-          errorMessage={errors.repeat}
-          isRequired
+        <NewPasswordFields
+          labels={{ password: t('auth.password.new'), repeat: t('auth.password.repeat') }}
+          password={next}
+          repeat={repeat}
+          onPassword={setNext}
+          onRepeat={setRepeat}
+          errors={{ password: errors.newPassword, repeat: errors.repeat }}
         />
         <Button type="submit" isPending={loading}>
           {t('auth.password.submit')}

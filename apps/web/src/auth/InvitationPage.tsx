@@ -6,8 +6,8 @@ import { Button } from '../ui/Button';
 import { Link } from '../ui/Link';
 import { ErrorMessage, LoadingMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
-import { TextField } from '../ui/TextField';
 import { authApi } from './auth-api';
+import { checkNewPassword, NewPasswordFields } from './NewPasswordFields';
 import { useSession } from './session';
 
 /** `/invitation/:secret`: a new user (or one who forgot the password) chooses a password. */
@@ -29,8 +29,8 @@ export function InvitationPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (password.length < 12) return setErrors({ password: t('auth.invitation.tooShort') });
-    if (password !== repeat) return setErrors({ repeat: t('auth.invitation.mismatch') });
+    const invalid = checkNewPassword(password, repeat);
+    if (invalid) return setErrors(invalid);
     setBusy(true);
     const result = await authApi.acceptInvitation(secret, password);
     setBusy(false);
@@ -69,24 +69,13 @@ export function InvitationPage() {
               readOnly
               hidden
             />
-            <TextField
-              label={t('auth.invitation.password')}
-              type="password"
-              autoComplete="new-password"
-              description={t('auth.invitation.rules')}
-              value={password}
-              onChange={setPassword}
-              errorMessage={errors.password}
-              isRequired
-            />
-            <TextField
-              label={t('auth.invitation.repeat')}
-              type="password"
-              autoComplete="new-password"
-              value={repeat}
-              onChange={setRepeat}
-              errorMessage={errors.repeat}
-              isRequired
+            <NewPasswordFields
+              labels={{ password: t('auth.invitation.password'), repeat: t('auth.invitation.repeat') }}
+              password={password}
+              repeat={repeat}
+              onPassword={setPassword}
+              onRepeat={setRepeat}
+              errors={errors}
             />
             <Button type="submit" large isPending={busy}>
               {t('auth.invitation.submit')}

@@ -51,37 +51,42 @@ export const formatTime = (value: string | Date): string => timeFormat.format(to
 /** "3 dec. 2026 09:14", Stockholm time */
 export const formatDateTime = (value: string | Date): string => dateTimeFormat.format(toDate(value));
 
+/** Stockholm's wall clock, as parts (24-hour, two digits). */
+const wallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+function wallClockParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const parts = wallClock.formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+  };
+}
+
 /** A Stockholm wall-clock date and time ("2026-12-03", "09:00") as an instant (ISO string, UTC). */
 export function stockholmToIso(date: string, time: string): string {
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi] = time.split(':').map(Number);
   const guess = Date.UTC(y, mo - 1, d, h, mi);
-  // The offset Stockholm has at that moment (+1 h or +2 h), found by formatting the guess there.
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(guess));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return new Date(guess - (shown - guess)).toISOString();
+  // The offset Stockholm has at that moment (+1 h or +2 h), found by reading the guess on its clock.
+  const shown = wallClockParts(new Date(guess));
+  const shownUtc = Date.UTC(+shown.year, +shown.month - 1, +shown.day, +shown.hour, +shown.minute);
+  return new Date(guess - (shownUtc - guess)).toISOString();
 }
 
 /** An instant as Stockholm's wall-clock date and time: { date: "2026-12-03", time: "09:00" }. */
 export function isoToStockholm(iso: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+  const { year, month, day, hour, minute } = wallClockParts(new Date(iso));
+  return { date: `${year}-${month}-${day}`, time: `${hour}:${minute}` };
 }
