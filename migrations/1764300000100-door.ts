@@ -18,6 +18,22 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `idempotency_key`: a replayed offline action applies once; the key is written in the same
  *   transaction as the action's effect.
  */
+/**
+ * The code of 8 bytes as one SQL expression: 12 characters of Crockford base32 from the first 60 bits,
+ * `VB-XXXX-XXXX-XXXX`. Written out term by term (no aggregate, no subquery) so PostgreSQL inlines the
+ * function into the column default: 10 million rows take seconds, not the quarter of an hour that a
+ * string_agg over generate_series per row took.
+ */
+const CHECK_IN_CODE_EXPRESSION = (() => {
+  const bits = `(('x' || encode(substring(bytes FROM 1 FOR 8), 'hex'))::bit(64)::bigint)`;
+  const terms = ["'VB-'"];
+  for (let i = 0; i < 12; i += 1) {
+    terms.push(`substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((${bits} >> ${59 - 5 * i}) & 31)::int + 1, 1)`);
+    if (i === 3 || i === 7) terms.push(`'-'`);
+  }
+  return terms.join(' || ');
+})();
+
 export class Door1764300000100 implements MigrationInterface {
   name = 'Door1764300000100';
 
@@ -25,12 +41,7 @@ export class Door1764300000100 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION check_in_code_of(bytes bytea) RETURNS text
       LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-        SELECT 'VB-' || string_agg(
-          substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', substring(b.bits FROM 1 + 5 * i FOR 5)::bit(5)::int + 1, 1)
-            || CASE WHEN i IN (3, 7) THEN '-' ELSE '' END,
-          '' ORDER BY i)
-        FROM (SELECT ('x' || encode(substring(bytes FROM 1 FOR 8), 'hex'))::bit(64) AS bits) b,
-             generate_series(0, 11) AS i
+        SELECT ${CHECK_IN_CODE_EXPRESSION}
       $$`);
     await q.query(`
       CREATE FUNCTION new_check_in_code() RETURNS text
