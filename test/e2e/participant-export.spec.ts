@@ -208,6 +208,15 @@ describe('participant export (GET /exports/events/{id}/participants.csv and .xls
     expect((await api.gql(`{ me { id } }`, {}, staffToken)).errors).toBeUndefined();
   });
 
+  it('refuses an export started from another site (a link riding on the session cookie)', async () => {
+    const otherStaff = await make.user(Role.EVENT_STAFF); // a budget of its own
+    const refused = await fetch(`${api.baseUrl}/exports/events/${eventId}/participants.csv`, {
+      headers: { authorization: `Bearer ${otherStaff}`, 'sec-fetch-site': 'cross-site' },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-disposition')).toBeNull();
+  });
+
   it('records who exported which list in the audit trail, without the values', async () => {
     const rows = await api.dataSource.query(
       `SELECT action, entity, changed_fields FROM audit_log WHERE action = 'export' AND entity_id = $1`,

@@ -1,6 +1,8 @@
 import { Role } from '@crm/domain';
 import { randomUUID } from 'node:crypto';
 import { Json, TestApi } from '../support/api';
+// After the API (which loads the app module in its own order): the authenticator for the re-check test.
+import { Authenticator } from '../../apps/api/src/auth/authenticator.service';
 
 /**
  * Sign-in for people (issue 10): invitations set a password, password sign-in starts a server-side
@@ -280,6 +282,22 @@ describe('sign-in and sessions', () => {
       [user.id],
     );
     expect(await meWithCookie(user.cookie)).toBeUndefined();
+  });
+
+  it("a live socket's periodic re-check is not a use: it finds the user but the idle clock keeps running", async () => {
+    const user = await withPassword();
+    await api.dataSource.query(
+      `UPDATE user_session SET last_seen_at = now() - interval '7 hours' WHERE user_id = $1`,
+      [user.id],
+    );
+    const authenticator = api.app.get(Authenticator);
+    const found = await authenticator.fromHeaders({ cookie: user.cookie }, { touch: false });
+    expect(found?.id).toBe(user.id);
+    const [{ untouched }] = await api.dataSource.query(
+      `SELECT now() - last_seen_at > interval '6 hours' AS untouched FROM user_session WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(untouched).toBe(true);
   });
 
   it('a session past its 7 days is refused however active', async () => {

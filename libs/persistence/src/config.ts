@@ -137,6 +137,11 @@ const fields = z.object({
   OIDC_CLIENT_ID: optionalText(),
   /** Sensitive. The client secret registered with the issuer; also keys the sign-on's state cookie. */
   OIDC_CLIENT_SECRET: optionalText(),
+  /**
+   * Accept an identity provider's email claim without `email_verified` (Entra ID never sends it).
+   * Only where the provider's email addresses are managed by the organisation (no guests).
+   */
+  OIDC_TRUST_UNVERIFIED_EMAIL: bool('false'),
 });
 
 /** Single sign-on needs its client and the public URL of the redirect. */

@@ -35,8 +35,15 @@ export class Authenticator {
     private readonly sessions: SessionService,
   ) {}
 
-  async fromHeaders(headers: IncomingHttpHeaders): Promise<UserEntity | null> {
-    return (await this.authenticate(headers)).user;
+  /**
+   * @param options.touch false for a check that is not a use of the session (a live socket's
+   *   periodic re-check), so an open page alone does not keep an idle session alive
+   */
+  async fromHeaders(
+    headers: IncomingHttpHeaders,
+    options: { touch?: boolean } = {},
+  ): Promise<UserEntity | null> {
+    return (await this.authenticate(headers, options)).user;
   }
 
   /** The credential the headers carry, without looking it up: what the anonymous budget needs to know. */
@@ -45,7 +52,10 @@ export class Authenticator {
     return this.cookie.secretIn(headers) === undefined ? null : 'session';
   }
 
-  async authenticate(headers: IncomingHttpHeaders): Promise<Authentication> {
+  async authenticate(
+    headers: IncomingHttpHeaders,
+    { touch = true }: { touch?: boolean } = {},
+  ): Promise<Authentication> {
     const token = bearerTokenOf(headers.authorization);
     if (token) {
       const user = await new UserRepository(this.dataSource.manager).findActiveByTokenHash(hashToken(token));
@@ -53,7 +63,7 @@ export class Authenticator {
     }
     const secret = this.cookie.secretIn(headers);
     if (secret === undefined) return { user: null, via: null, sessionId: null };
-    const user = secret ? await this.sessions.findUser(secret) : null;
+    const user = secret ? await this.sessions.findUser(secret, { touch }) : null;
     return { user, via: 'session', sessionId: user ? SessionService.idOf(secret) : null };
   }
 }

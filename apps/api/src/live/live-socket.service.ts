@@ -194,11 +194,18 @@ export class LiveSocketServer implements OnApplicationBootstrap, OnModuleDestroy
     return true;
   }
 
-  private authenticate(request: IncomingMessage, authorization: string | null): Promise<UserEntity | null> {
+  /** @param touch false for the periodic re-check: an open socket alone is not a use of the session */
+  private authenticate(
+    request: IncomingMessage,
+    authorization: string | null,
+    touch = true,
+  ): Promise<UserEntity | null> {
     return this.authenticator
-      .fromHeaders(request.headers)
+      .fromHeaders(request.headers, { touch })
       .then((user) =>
-        user || !authorization ? user : this.authenticator.fromHeaders({ ...request.headers, authorization }),
+        user || !authorization
+          ? user
+          : this.authenticator.fromHeaders({ ...request.headers, authorization }, { touch }),
       );
   }
 
@@ -210,7 +217,11 @@ export class LiveSocketServer implements OnApplicationBootstrap, OnModuleDestroy
     const connection = this.connections.get(socket);
     if (!connection) return;
     try {
-      const user = await this.authenticate(request, typeof authorization === 'string' ? authorization : null);
+      const user = await this.authenticate(
+        request,
+        typeof authorization === 'string' ? authorization : null,
+        false,
+      );
       if (!user || user.id !== connection.user.id) socket.close(CLOSE.UNAUTHORIZED, 'Unauthorized');
       else if (!can(user.role, LIVE_PERMISSION)) socket.close(CLOSE.FORBIDDEN, 'Forbidden');
       else connection.user = connection.req.user = user;

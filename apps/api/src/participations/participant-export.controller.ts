@@ -1,5 +1,5 @@
 import { ParticipationRole, ParticipationStatus, Permission } from '@crm/domain';
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Requires } from '../auth/decorators';
@@ -57,6 +57,12 @@ export class ParticipantExportController {
     req: AuthenticatedRequest,
     res: Response,
   ): Promise<void> {
+    // A copy of personal data is taken on purpose, from the app: never by a link or navigation from
+    // another site riding on the SameSite=Lax session cookie (it would leave a file on the victim's
+    // disk and an export in their name in the audit trail).
+    if (req.headers['sec-fetch-site'] === 'cross-site') {
+      throw new ForbiddenException('Exports are downloaded from the app itself, not from another site');
+    }
     const filter = {
       status: enumParameter('status', ParticipationStatus, query.status),
       role: enumParameter('role', ParticipationRole, query.role),

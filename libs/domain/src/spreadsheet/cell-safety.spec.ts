@@ -32,3 +32,11 @@ describe('formula-safe spreadsheet text', () => {
     expect(csvLine(['+SUM(A1)', 3, 'Umeå', undefined])).toBe("'+SUM(A1),3,Umeå,");
   });
 });
+
+describe('a CSV field read by a spreadsheet that splits on another separator', () => {
+  it('quotes text holding a comma or a semicolon, so no part of it starts a cell with a formula', () => {
+    expect(csvField("Anna,=cmd|' /C calc'!A0", ';')).toBe(`"Anna,=cmd|' /C calc'!A0"`);
+    expect(csvField('Berg;=1+1', ',')).toBe('"Berg;=1+1"');
+    expect(csvField('Anna Berg', ';')).toBe('Anna Berg');
+  });
+});

@@ -18,13 +18,16 @@ export function csvSafe(text: string): string {
 
 /**
  * One CSV field (RFC 4180): numbers as they are; text made formula-safe, then quoted when it holds
- * the separator, a quote or a line break; null and undefined as an empty field.
+ * the separator, a comma or semicolon (whichever the reader's spreadsheet splits on: Excel uses the
+ * computer's list separator, so a semicolon file can still be split on commas, and an unquoted
+ * `Anna,=cmd|…` would start a cell with a formula), a quote or a line break; null and undefined as
+ * an empty field.
  */
 export function csvField(value: string | number | null | undefined, separator = ','): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const text = csvSafe(value);
-  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return text.includes(separator) || /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One CSV line of fields, without the line break. */

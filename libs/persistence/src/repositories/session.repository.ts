@@ -36,7 +36,18 @@ export class SessionRepository {
    * slides the idle timeout) and the user's are moved to now; SKIP LOCKED lets a burst of requests of
    * one session pass while one of them writes.
    */
-  async findActive(id: string): Promise<UserEntity | null> {
+  async findActive(id: string, { touch = true }: { touch?: boolean } = {}): Promise<UserEntity | null> {
+    if (!touch) {
+      // A check that is not a use (a live socket's periodic re-check): the idle timeout keeps running.
+      const rows = await this.em.query(
+        `SELECT u.* FROM user_session s JOIN app_user u ON u.id = s.user_id
+          WHERE s.id = $1 AND s.expires_at > now()
+            AND s.last_seen_at > now() - interval '${SESSION_IDLE_TIMEOUT}'
+            AND u.disabled_at IS NULL`,
+        [id],
+      );
+      return hydrate(this.em, UserEntity, rows)[0] ?? null;
+    }
     const rows = await this.em.query(
       `WITH found AS (
          SELECT s.id AS session_id, u.*

@@ -13,14 +13,15 @@ const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * The session cookie `crm_session`: httpOnly, SameSite=Lax, Path=/, and Secure when TRUST_PROXY says
- * TLS ends at a proxy (the same test hardenHttp uses for HSTS).
+ * TLS ends at a proxy (the same test hardenHttp uses for HSTS) or PUBLIC_URL is https.
  */
 @Injectable()
 export class SessionCookie {
   readonly secure: boolean;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.secure = trustProxySetting(config.TRUST_PROXY) !== null;
+    this.secure =
+      trustProxySetting(config.TRUST_PROXY) !== null || (config.PUBLIC_URL ?? '').startsWith('https:');
   }
 
   /**

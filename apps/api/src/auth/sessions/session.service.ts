@@ -33,9 +33,12 @@ export class SessionService {
     return secret;
   }
 
-  /** The enabled user of a live session, or null (unknown, idle 8 hours, past 7 days, user disabled). */
-  findUser(secret: string): Promise<UserEntity | null> {
-    return new SessionRepository(this.dataSource.manager).findActive(SessionService.idOf(secret));
+  /**
+   * The enabled user of a live session, or null (unknown, idle 8 hours, past 7 days, user disabled).
+   * A look-up is a use of the session unless `touch` is false (a live socket's periodic re-check).
+   */
+  findUser(secret: string, { touch = true }: { touch?: boolean } = {}): Promise<UserEntity | null> {
+    return new SessionRepository(this.dataSource.manager).findActive(SessionService.idOf(secret), { touch });
   }
 
   /** Ends the session of this secret, if there is one. */

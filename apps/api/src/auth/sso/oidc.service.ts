@@ -105,7 +105,13 @@ export class OidcService {
         claims = { ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)) };
       }
       if (typeof claims.email !== 'string' || claims.email === '') return { outcome: 'failed' };
-      if (claims.email_verified !== undefined && claims.email_verified !== true) return { outcome: 'failed' };
+      // Users are matched by email alone, so the provider must vouch for it: email_verified must be
+      // true. A provider that never sends the claim (Entra ID) is trusted only when the operator says
+      // its email claim is managed by the organisation (OIDC_TRUST_UNVERIFIED_EMAIL=true).
+      const verified =
+        claims.email_verified === true ||
+        (claims.email_verified === undefined && this.config.OIDC_TRUST_UNVERIFIED_EMAIL);
+      if (!verified) return { outcome: 'failed' };
       email = claims.email;
     } catch (error) {
       this.logger.warn(`Single sign-on failed: ${error instanceof Error ? error.message : 'unknown error'}`);
