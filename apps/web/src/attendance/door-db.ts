@@ -71,6 +71,26 @@ export async function updateCachedParticipant(participant: DoorParticipant): Pro
   await (await doorDb()).put('participants', participant);
 }
 
+/**
+ * Forgets the participant lists not refreshed within `maxAgeMs` (the door refreshes its event's list
+ * whenever it is opened online): personal data stays on a device only while it is of use.
+ */
+export async function purgeStaleParticipantCache(maxAgeMs: number, now = Date.now()): Promise<number> {
+  const db = await doorDb();
+  const tx = db.transaction(['participants', 'events'], 'readwrite');
+  const events = tx.objectStore('events');
+  const participants = tx.objectStore('participants');
+  let purged = 0;
+  for (const event of await events.getAll()) {
+    if (now - Date.parse(event.cachedAt) <= maxAgeMs) continue;
+    purged += 1;
+    const ids = await participants.index('byEvent').getAllKeys(event.eventId);
+    await Promise.all([...ids.map((id) => participants.delete(id)), events.delete(event.eventId)]);
+  }
+  await tx.done;
+  return purged;
+}
+
 export async function clearParticipantCache(): Promise<void> {
   const db = await doorDb();
   const tx = db.transaction(['participants', 'events'], 'readwrite');

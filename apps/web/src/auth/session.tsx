@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { errorCode, onSignedOut } from '../app/apollo';
 import { graphql } from '../gql';
 import { authApi, type SessionUser } from './auth-api';
-import { clearDeviceData } from './sign-out-cleanup';
+import { clearDeviceData, clearOnSessionEnd } from './sign-out-cleanup';
 
 export const MeQuery = graphql(`
   query Me {
@@ -20,6 +20,8 @@ export const MeQuery = graphql(`
 `);
 
 const STORED_USER = 'crm.user';
+/** Set when "Logga ut" could not reach the server: the session cookie is still alive there. */
+const SIGN_OUT_PENDING = 'crm.signOutPending';
 
 export type SessionState =
   | { status: 'loading' }
@@ -51,19 +53,52 @@ function storeUser(user: SessionUser | null): void {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
-  const { data, error, loading, refetch } = useQuery(MeQuery, { fetchPolicy: 'network-only' });
+  // Until a sign-out made offline has reached the server, the cookie must not be trusted again.
+  const [signOutPending, setSignOutPending] = useState(() => localStorage.getItem(SIGN_OUT_PENDING) === '1');
+  const { data, error, loading, refetch } = useQuery(MeQuery, {
+    fetchPolicy: 'network-only',
+    skip: signOutPending,
+  });
   const [override, setOverride] = useState<SessionState | null>(null);
 
   useEffect(
     () =>
       onSignedOut(() => {
-        setOverride({ status: 'signedOut', reason: 'expired' });
+        // The server ended the session of a user this device knew (idle, password changed, disabled):
+        // forget the device's copy of personal data and who was signed in; unsent check-ins stay for
+        // the same user. A first visit is just signed out.
+        const hadUser = storedUser() !== null;
+        if (hadUser) {
+          storeUser(null);
+          void clearOnSessionEnd().catch(() => undefined);
+        }
+        setOverride({ status: 'signedOut', reason: hadUser ? 'expired' : undefined });
       }),
     [],
   );
 
+  useEffect(() => {
+    if (!signOutPending) return;
+    let stopped = false;
+    const retry = async () => {
+      const result = await authApi.signOut();
+      if (stopped || !result.ok) return;
+      localStorage.removeItem(SIGN_OUT_PENDING);
+      setSignOutPending(false);
+    };
+    void retry();
+    const timer = window.setInterval(() => void retry(), 15_000);
+    window.addEventListener('online', retry);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+      window.removeEventListener('online', retry);
+    };
+  }, [signOutPending]);
+
   let state: SessionState;
   if (override) state = override;
+  else if (signOutPending) state = { status: 'signedOut' };
   else if (data?.me) state = { status: 'signedIn', user: data.me as SessionUser, offline: false };
   else if (loading) state = { status: 'loading' };
   else if (error && errorCode(error) === null && storedUser()) {
@@ -78,6 +113,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback(
     (user: SessionUser) => {
       storeUser(user);
+      // Signing in replaces the browser's previous session on the server, so a pending sign-out is moot.
+      localStorage.removeItem(SIGN_OUT_PENDING);
+      setSignOutPending(false);
       setOverride(null);
       void client.resetStore().catch(() => undefined);
       void refetch();
@@ -86,7 +124,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    await authApi.signOut();
+    const result = await authApi.signOut();
+    if (!result.ok) {
+      // Offline (or the server failed): the device forgets everything now, the server when it answers.
+      localStorage.setItem(SIGN_OUT_PENDING, '1');
+      setSignOutPending(true);
+    }
     await clearDeviceData();
     storeUser(null);
     await client.clearStore();

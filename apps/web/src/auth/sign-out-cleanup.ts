@@ -5,11 +5,22 @@ type Cleanup = () => Promise<void> | void;
 type PendingCount = () => Promise<number>;
 
 const cleanups = new Set<Cleanup>();
+const sessionEndCleanups = new Set<Cleanup>();
 const pendingCounters = new Set<PendingCount>();
 
 export function onSignOutClear(cleanup: Cleanup): () => void {
   cleanups.add(cleanup);
   return () => cleanups.delete(cleanup);
+}
+
+/** What to forget when the server says the session has ended (not the user's unsent work). */
+export function onSessionEndClear(cleanup: Cleanup): () => void {
+  sessionEndCleanups.add(cleanup);
+  return () => sessionEndCleanups.delete(cleanup);
+}
+
+export async function clearOnSessionEnd(): Promise<void> {
+  await Promise.all([...sessionEndCleanups].map(async (cleanup) => cleanup()));
 }
 
 export function registerPendingWork(counter: PendingCount): () => void {
