@@ -41,7 +41,7 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
   {
-    files: ['**/*.{ts,tsx}'],
+    files: ['**/*.{ts,tsx,mts}'],
     extends: [js.configs.recommended, tseslint.configs.recommended],
     plugins: { '@nx': nx },
     languageOptions: { globals: { ...globals.node } },

@@ -90,7 +90,7 @@ async function main() {
       ['typecheck:web', npxCmd, ['tsc', '-p', 'apps/web/tsconfig.json']],
       ['build', npmCmd, ['run', 'build']],
       ['build:web', npmCmd, ['run', 'build:web']],
-      ['vitest', npxCmd, ['vitest', 'run', '--config', 'apps/web/vite.config.ts']],
+      ['vitest', npxCmd, ['vitest', 'run', '--config', 'apps/web/vite.config.mts']],
     );
   }
   const select = unitOnly

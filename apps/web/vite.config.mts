@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { graphqlDocuments } from './build/graphql-documents';
+import { graphqlDocuments } from './build/graphql-documents.mts';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const workspace = path.resolve(root, '../..');
