@@ -22,6 +22,8 @@ export class User {
     description: 'When the token was last used (kept to the minute); null if never',
   })
   lastSeenAt!: Date | null;
+  /** Resolved by UsersResolver.lastSignedInAt, which only MANAGE_USERS may read. */
+  lastSignedInAt!: Date | null;
 
   static from(u: UserEntity): User {
     return Object.assign(new User(), {
@@ -32,6 +34,7 @@ export class User {
       createdAt: u.createdAt,
       disabledAt: u.disabledAt ?? null,
       lastSeenAt: u.lastSeenAt ?? null,
+      lastSignedInAt: u.lastSignedInAt ?? null,
     });
   }
 }

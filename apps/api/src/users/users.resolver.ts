@@ -1,6 +1,16 @@
 import { Permission } from '@crm/domain';
 import { UserEntity } from '@crm/persistence';
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  GraphQLISODateTime,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { CurrentUser, Requires } from '../auth/decorators';
 import { type GraphqlContext } from '../auth/request-context';
 import { ChangePasswordInput, CreateUserInput } from './user.inputs';
@@ -93,5 +103,16 @@ export class UsersResolver {
     @CurrentUser() admin: UserEntity,
   ): Promise<CreatedUser> {
     return CreatedUser.from(await this.service.issueToken(userId, admin));
+  }
+
+  @ResolveField(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When the user last signed in with a password, an invitation or single sign-on; null if never. ' +
+      'MANAGE_USERS only: other roles get FORBIDDEN for this field (also on `me`).',
+  })
+  @Requires(Permission.MANAGE_USERS)
+  lastSignedInAt(@Parent() user: User): Date | null {
+    return user.lastSignedInAt;
   }
 }
