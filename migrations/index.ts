@@ -7,6 +7,7 @@ import { QuarterlyReports1764190000000 } from './1764190000000-quarterly-reports
 import { Credentials1764200000000 } from './1764200000000-credentials';
 import { SignIn1764300000000 } from './1764300000000-sign-in';
 import { Door1764300000100 } from './1764300000100-door';
+import { SavedFilters1764400000000 } from './1764400000000-saved-filters';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Credentials1764200000000,
   SignIn1764300000000,
   Door1764300000100,
+  SavedFilters1764400000000,
 ];

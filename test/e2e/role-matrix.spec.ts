@@ -49,8 +49,8 @@ describe('authentication and the role matrix', () => {
     /** The root field the operation answers under. */
     field: string;
     mutation: boolean;
-    /** Makes what the operation needs (as ADMIN) and answers the request to send. */
-    prepare: () => Promise<Request>;
+    /** Makes what the operation needs (as ADMIN) and answers the request to send (by `role` when allowed). */
+    prepare: (role?: Role) => Promise<Request>;
     /** Audit rows an allowed call writes (default 1): a walk-in creates a person and a participation. */
     audits?: number;
   }
@@ -581,6 +581,45 @@ describe('authentication and the role matrix', () => {
         };
       },
     },
+    {
+      name: 'savedFilters',
+      field: 'savedFilters',
+      mutation: false,
+      prepare: async () => ({
+        query: `{ savedFilters(page: NEXT_INVITES) { id name } }`,
+        check: (data) => expect(data.savedFilters).toEqual(expect.any(Array)),
+      }),
+    },
+    {
+      name: 'saveFilter',
+      field: 'saveFilter',
+      mutation: true,
+      prepare: async () => {
+        const name = `Matrisfilter ${unique()}`;
+        return {
+          query: `mutation($name: String!) { saveFilter(input: { page: NEXT_INVITES, name: $name, filter: "{}" }) { name } }`,
+          variables: { name },
+          check: (data) => expect(data.saveFilter).toEqual({ name }),
+        };
+      },
+    },
+    {
+      name: 'deleteSavedFilter',
+      field: 'deleteSavedFilter',
+      mutation: true,
+      // One's own filters only: the allowed call deletes a filter of the caller's.
+      prepare: async (role = Role.ADMIN) => {
+        const [{ id }] = await api.dataSource.query(
+          `INSERT INTO saved_filter (user_id, page, name, filter) VALUES ($1, 'NEXT_INVITES', $2, '{}') RETURNING id`,
+          [userIds[role], `Matrisfilter ${unique()}`],
+        );
+        return {
+          query: `mutation($id: ID!) { deleteSavedFilter(id: $id) }`,
+          variables: { id },
+          check: (data) => expect(data.deleteSavedFilter).toBe(true),
+        };
+      },
+    },
   ];
 
   /** Row count and a digest of every row of every table a request could write. */
@@ -598,6 +637,7 @@ describe('authentication and the role matrix', () => {
       'quarterly_report',
       'check_in',
       'idempotency_key',
+      'saved_filter',
     ]) {
       // app_user.last_seen_at moves with any authenticated request (at most once a minute): not a write.
       const [row] = await api.dataSource.query(
@@ -740,6 +780,9 @@ describe('authentication and the role matrix', () => {
     issueToken: [ok, no, no, no],
     inviteUser: [ok, no, no, no],
     changePassword: [ok, ok, ok, ok],
+    savedFilters: [ok, ok, ok, no],
+    saveFilter: [ok, ok, ok, no],
+    deleteSavedFilter: [ok, ok, ok, no],
   };
   const ROLES = [Role.ADMIN, Role.EVENT_STAFF, Role.STRATEGIST, Role.COMMITTEE] as const;
 
@@ -758,7 +801,7 @@ describe('authentication and the role matrix', () => {
       );
       return;
     }
-    const request = await operation.prepare();
+    const request = await operation.prepare(role);
     const before = await snapshot();
     const result = await api.gql(request.query, request.variables, tokens[role]);
     expect(result.errors).toBeUndefined();

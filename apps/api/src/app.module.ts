@@ -20,6 +20,7 @@ import { EventsService } from './events/events.service';
 import { HealthController } from './health/health.controller';
 import { LadderModule } from './ladder/ladder.module';
 import { LiveModule } from './live/live.module';
+import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { ParticipantExportController } from './participations/participant-export.controller';
 import { ParticipationsResolver } from './participations/participations.resolver';
@@ -87,6 +88,7 @@ import { inputGuardPlugin } from './security/input-guard';
     LadderModule,
     AttendanceModule,
     DuplicatesModule,
+    SavedFiltersModule,
     // Subscriptions over WebSocket: a graphql-ws server of its own on /graphql (see live-socket.service.ts).
     LiveModule,
   ],

@@ -10,7 +10,8 @@ export type AuditedEntity =
   | 'engagement'
   | 'registration_import'
   | 'duplicate_candidate'
-  | 'quarterly_report';
+  | 'quarterly_report'
+  | 'saved_filter';
 
 /** Who changed what and when. Field names only: the trail must not become a second copy of personal data. */
 export class AuditRepository {
