@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { PERSONAL_DATA_ROLES, STAFF_ROLES } from '../auth/RequireSession';
+import { ADMIN_ROLES, ALL_ROLES, PERSONAL_DATA_ROLES, STAFF_ROLES } from '../auth/RequireSession';
 import { useSession } from '../auth/session';
 import { pendingWorkCount } from '../auth/sign-out-cleanup';
 import { t, type MessageKey } from '../i18n/i18n';
@@ -19,10 +19,16 @@ const SignOutWarning = lazy(() => import('./SignOutWarning').then((m) => ({ defa
 
 /** The navigation, by role: each role sees what it may use. */
 const NAV: NavItem[] = [
-  { to: '/', label: 'app.nav.home', roles: ['ADMIN', 'EVENT_STAFF', 'STRATEGIST', 'COMMITTEE'], end: true },
+  { to: '/', label: 'app.nav.home', roles: ALL_ROLES, end: true },
   { to: '/events', label: 'app.nav.events', roles: STAFF_ROLES },
+  { to: '/ladder', label: 'app.nav.ladder', roles: ALL_ROLES, end: true },
+  { to: '/ladder/map', label: 'app.nav.map', roles: ALL_ROLES },
+  { to: '/ladder/next', label: 'app.nav.inviteNext', roles: PERSONAL_DATA_ROLES },
   { to: '/actors', label: 'app.nav.actors', roles: PERSONAL_DATA_ROLES },
+  { to: '/initiatives', label: 'app.nav.initiatives', roles: PERSONAL_DATA_ROLES },
+  { to: '/reports', label: 'app.nav.reports', roles: ALL_ROLES },
   { to: '/duplicates', label: 'app.nav.duplicates', roles: STAFF_ROLES },
+  { to: '/admin/users', label: 'app.nav.users', roles: ADMIN_ROLES },
 ];
 
 /** Header with navigation and sign-out, the page, and a footer with the accessibility statement. */

@@ -6,8 +6,14 @@ import { RequireSession } from '../auth/RequireSession';
 import { duplicatesRoutes } from '../duplicates/routes';
 import { eventsRoutes } from '../events/routes';
 import { homeRoutes } from '../home/routes';
+import { initiativesRoutes } from '../initiatives/routes';
+import { inviteNextRoutes } from '../invite-next/routes';
+import { ladderRoutes } from '../ladder/routes';
+import { mapRoutes } from '../map/routes';
 import { participationsRoutes } from '../participations/routes';
 import { registrationsRoutes } from '../registrations/routes';
+import { reportsRoutes } from '../reports/routes';
+import { usersRoutes } from '../users/routes';
 import { AppShell } from './AppShell';
 
 /**
@@ -41,6 +47,12 @@ export const routes: RouteObject[] = [
           ...registrationsRoutes,
           ...duplicatesRoutes,
           ...actorsRoutes,
+          ...ladderRoutes,
+          ...mapRoutes,
+          ...inviteNextRoutes,
+          ...initiativesRoutes,
+          ...reportsRoutes,
+          ...usersRoutes,
         ],
       },
       { path: '*', lazy: () => import('./NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },

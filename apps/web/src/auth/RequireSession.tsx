@@ -37,3 +37,9 @@ export function Forbidden() {
 export const STAFF_ROLES: SessionUser['role'][] = ['ADMIN', 'EVENT_STAFF'];
 /** Roles that may read persons (the API's READ_PERSONAL_DATA). */
 export const PERSONAL_DATA_ROLES: SessionUser['role'][] = ['ADMIN', 'EVENT_STAFF', 'STRATEGIST'];
+/** Every role: the aggregate pages (ladder, map) and the reports (the API's READ_AGGREGATES). */
+export const ALL_ROLES: SessionUser['role'][] = ['ADMIN', 'EVENT_STAFF', 'STRATEGIST', 'COMMITTEE'];
+/** Roles that order new versions of a quarterly report (the API's GENERATE_REPORTS). */
+export const REPORT_ORDER_ROLES: SessionUser['role'][] = ['ADMIN', 'STRATEGIST'];
+/** User administration (the API's MANAGE_USERS). */
+export const ADMIN_ROLES: SessionUser['role'][] = ['ADMIN'];

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
+import { Navigate } from 'react-router';
 import { STAFF_ROLES } from '../auth/RequireSession';
 import { useUser } from '../auth/session';
 import { EventsQuery } from '../events/operations';
@@ -16,9 +17,11 @@ type EventItem = EventsData['events']['edges'][number]['node'];
 
 const UPCOMING_DAYS = 30;
 
-/** `/`: for event staff, today's and the coming 30 days' events; for other roles a welcome. */
+/** `/`: for event staff, today's and the coming 30 days' events; the committee goes to its reports; others a welcome. */
 export function HomePage() {
   const user = useUser();
+  // The committee's home is its reports.
+  if (user.role === 'COMMITTEE') return <Navigate to="/reports" replace />;
   if (!STAFF_ROLES.includes(user.role)) {
     return (
       <>

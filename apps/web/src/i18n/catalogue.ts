@@ -8,8 +8,14 @@ import { authMessages } from '../auth/auth.messages';
 import { duplicatesMessages } from '../duplicates/duplicates.messages';
 import { eventsMessages } from '../events/events.messages';
 import { homeMessages } from '../home/home.messages';
+import { initiativesMessages } from '../initiatives/initiatives.messages';
+import { inviteNextMessages } from '../invite-next/invite-next.messages';
+import { ladderMessages } from '../ladder/ladder.messages';
+import { mapMessages } from '../map/map.messages';
 import { participationsMessages } from '../participations/participations.messages';
 import { registrationsMessages } from '../registrations/registrations.messages';
+import { reportsMessages } from '../reports/reports.messages';
+import { usersMessages } from '../users/users.messages';
 
 export const catalogue = {
   ...appMessages,
@@ -21,6 +27,12 @@ export const catalogue = {
   ...registrationsMessages,
   ...duplicatesMessages,
   ...actorsMessages,
+  ...ladderMessages,
+  ...mapMessages,
+  ...inviteNextMessages,
+  ...initiativesMessages,
+  ...reportsMessages,
+  ...usersMessages,
   ...accessibilityMessages,
 } as const;
 

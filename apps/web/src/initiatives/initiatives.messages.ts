@@ -1,0 +1,3 @@
+export const initiativesMessages = {
+  'initiatives.title': 'Initiativ',
+} as const;

@@ -1,0 +1,3 @@
+export const inviteNextMessages = {
+  'inviteNext.title': 'Vem bjuder vi in härnäst?',
+} as const;

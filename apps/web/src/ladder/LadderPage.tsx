@@ -1,0 +1,14 @@
+import { ALL_ROLES, RequireRole } from '../auth/RequireSession';
+import { t } from '../i18n/i18n';
+import { PageTitle } from '../ui/PageTitle';
+
+/** Placeholder until the page is built (issue 11). */
+export function LadderPage() {
+  return (
+    <RequireRole roles={ALL_ROLES}>
+      <PageTitle>{t('ladder.title')}</PageTitle>
+    </RequireRole>
+  );
+}
+
+export const Component = LadderPage;

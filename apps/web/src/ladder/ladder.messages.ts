@@ -1,0 +1,3 @@
+export const ladderMessages = {
+  'ladder.title': 'Trappan',
+} as const;

@@ -1,0 +1,3 @@
+export const mapMessages = {
+  'map.title': 'Karta',
+} as const;

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** This feature's pages (joined in app/routes.tsx); each page is its own chunk. */
+export const mapRoutes: RouteObject[] = [{ path: '/ladder/map', lazy: () => import('./MapPage') }];

@@ -1,0 +1,3 @@
+export const usersMessages = {
+  'users.title': 'Användare',
+} as const;
