@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import { formatNumber, t } from '../i18n/i18n';
+
+/** A count, or "–" with the words for a screen reader when disclosure control withholds it. */
+export function Count({ value, suppressed }: { value: number | null | undefined; suppressed?: boolean }) {
+  if (suppressed || value === null || value === undefined) {
+    return (
+      <>
+        <span aria-hidden="true">–</span>
+        <span className="visually-hidden">{t('ladder.suppressed')}</span>
+      </>
+    );
+  }
+  return <>{formatNumber(value)}</>;
+}
+
+/** A table that scrolls sideways in its own box on a narrow screen (focusable, named by its caption). */
+export function ScrollTable({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap ladder-table-wrap" tabIndex={0} role="region" aria-label={caption}>
+      {children}
+    </div>
+  );
+}
