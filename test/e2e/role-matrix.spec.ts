@@ -582,6 +582,15 @@ describe('authentication and the role matrix', () => {
       },
     },
     {
+      name: 'ladderTransitionActors',
+      field: 'ladderTransitionActors',
+      mutation: false,
+      prepare: async () => ({
+        query: `{ ladderTransitionActors(from: "2026-01-01", to: "2026-03-31", toStep: AWARENESS) { totalCount edges { node { name } } } }`,
+        check: (data) => expect(data.ladderTransitionActors.totalCount).toEqual(expect.any(Number)),
+      }),
+    },
+    {
       name: 'savedFilters',
       field: 'savedFilters',
       mutation: false,
@@ -780,6 +789,7 @@ describe('authentication and the role matrix', () => {
     issueToken: [ok, no, no, no],
     inviteUser: [ok, no, no, no],
     changePassword: [ok, ok, ok, ok],
+    ladderTransitionActors: [ok, ok, ok, no],
     savedFilters: [ok, ok, ok, no],
     saveFilter: [ok, ok, ok, no],
     deleteSavedFilter: [ok, ok, ok, no],

@@ -7,6 +7,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ActorExportController } from './actors/actor-export.controller';
 import { ActorsResolver } from './actors/actors.resolver';
 import { ActorsService } from './actors/actors.service';
 import { AttendanceModule } from './attendance/attendance.module';
@@ -97,6 +98,7 @@ import { inputGuardPlugin } from './security/input-guard';
     RegistrationImportController,
     ReportDownloadController,
     ParticipantExportController,
+    ActorExportController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

@@ -1,9 +1,11 @@
-import { Permission } from '@crm/domain';
+import { LadderStep, Permission, stockholmDate } from '@crm/domain';
 import { pageSize, UserEntity } from '@crm/persistence';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Requires } from '../auth/decorators';
 import type { GraphqlContext } from '../auth/request-context';
 import { toConnection } from '../common/connection';
+import { GraphQLDate } from '../common/date.scalar';
+import { LadderFilterInput } from '../ladder/ladder.models';
 import { Participation, ParticipationConnection } from '../participations/participation.model';
 import { Municipality } from '../reference/reference.models';
 import { toMunicipality } from '../reference/reference.resolver';
@@ -56,6 +58,39 @@ export class ActorsResolver {
     @CurrentUser() user: UserEntity,
   ) {
     return Actor.from(await this.service.updateActor(id, input, user));
+  }
+
+  @Query(() => ActorConnection, {
+    description:
+      'The actors behind one cell of ladderTransitions: on fromStep on `from` and on toStep on `to` (null: ' +
+      'not engaged), by name. Not for the committee (READ_PERSONAL_DATA)',
+  })
+  async ladderTransitionActors(
+    @Args('from', { type: () => GraphQLDate }) from: string,
+    @Args('to', { type: () => GraphQLDate }) to: string,
+    @Args('fromStep', { type: () => LadderStep, nullable: true }) fromStep: LadderStep | null,
+    @Args('toStep', { type: () => LadderStep, nullable: true }) toStep: LadderStep | null,
+    @Args('filter', { type: () => LadderFilterInput, nullable: true }) filter: LadderFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ) {
+    const page = await this.service.transitionPage(
+      { from, to, fromStep, toStep },
+      filter ?? {},
+      first,
+      after,
+    );
+    return toConnection(page, Actor.from);
+  }
+
+  @ResolveField(() => GraphQLDate, {
+    nullable: true,
+    description:
+      'The latest day with recorded evidence about the actor: an event attended, an engagement, or joining ' +
+      'or leaving an initiative; null if none',
+  })
+  lastActivityOn(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<string | null> {
+    return ctx.loaders.lastActivity(stockholmDate()).load(actor.id);
   }
 
   @ResolveField(() => Actor, { nullable: true })

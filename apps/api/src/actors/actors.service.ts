@@ -2,6 +2,7 @@ import {
   ActorKind,
   DomainValidationError,
   isMunicipalityCode,
+  LadderStep,
   LegalBasis,
   levelOf,
   Location,
@@ -19,6 +20,7 @@ import {
   ActorValues,
   AuditRepository,
   DuplicateRepository,
+  LadderFilter,
   Page,
   pageSize,
   ReferenceRepository,
@@ -58,21 +60,35 @@ export class ActorsService {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<Page<ActorEntity>> {
-    const { ladderStep, minLevel, subRegion, withoutInitiativeKind, organisationId, ...rest } = filter;
-    if (minLevel !== null && minLevel !== undefined && (minLevel < 1 || minLevel > 5)) {
-      throw new DomainValidationError('minLevel', 'must be from 1 to 5');
+    return new ActorRepository(this.dataSource.manager).page(checkedFilter(filter), pageSize(first), after);
+  }
+
+  /**
+   * The actors behind one cell of the movement matrix (ladderTransitions with the same dates and
+   * filter): on `fromStep` on `from` and on `toStep` on `to`, null meaning not engaged that day.
+   */
+  async transitionPage(
+    transition: { from: string; to: string; fromStep: LadderStep | null; toStep: LadderStep | null },
+    filter: LadderFilter,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Page<ActorEntity>> {
+    if (transition.to < transition.from) throw new DomainValidationError('to', 'must not be before from');
+    if (!transition.fromStep && !transition.toStep) {
+      throw new DomainValidationError('toStep', 'fromStep or toStep must be a step');
     }
-    const region = subRegion ? requireSubRegion(subRegion) : null;
-    const checked: ActorFilter = {
-      ...rest,
-      organisationId: organisationId ? parseId('organisationId', organisationId) : null,
-      ladderLevel: ladderStep ? levelOf(ladderStep) : null,
-      minLevel,
-      ladderDay: stockholmDate(),
-      municipalityCodes: region?.municipalityCodes ?? null,
-      withoutInitiativeKind,
-    };
-    return new ActorRepository(this.dataSource.manager).page(checked, pageSize(first), after);
+    if (filter.subRegion) requireSubRegion(filter.subRegion);
+    return new ActorRepository(this.dataSource.manager).pageInTransition(
+      {
+        from: transition.from,
+        to: transition.to,
+        fromLevel: transition.fromStep ? levelOf(transition.fromStep) : null,
+        toLevel: transition.toStep ? levelOf(transition.toStep) : null,
+      },
+      filter,
+      pageSize(first),
+      after,
+    );
   }
 
   createOrganisation(input: CreateOrganisationInput, user: UserEntity): Promise<ActorEntity> {
@@ -230,4 +246,22 @@ export class ActorsService {
 function optionalText(field: string, raw: string | null | undefined): string | null {
   const text = raw?.trim();
   return text ? requireName(field, text) : null;
+}
+
+/** An actor filter from the API checked into the repository's terms (the ladder as of today in Stockholm). */
+export function checkedFilter(filter: ActorFilterInput): ActorFilter {
+  const { ladderStep, minLevel, subRegion, withoutInitiativeKind, organisationId, ...rest } = filter;
+  if (minLevel !== null && minLevel !== undefined && (minLevel < 1 || minLevel > 5)) {
+    throw new DomainValidationError('minLevel', 'must be from 1 to 5');
+  }
+  const region = subRegion ? requireSubRegion(subRegion) : null;
+  return {
+    ...rest,
+    organisationId: organisationId ? parseId('organisationId', organisationId) : null,
+    ladderLevel: ladderStep ? levelOf(ladderStep) : null,
+    minLevel,
+    ladderDay: stockholmDate(),
+    municipalityCodes: region?.municipalityCodes ?? null,
+    withoutInitiativeKind,
+  };
 }

@@ -64,6 +64,14 @@ export class Loaders {
     });
   }
 
+  /** Each actor's latest day of recorded evidence up to a day (null: none). */
+  lastActivity(day: string): DataLoader<string, string | null> {
+    return this.keyed(`lastActivity:${day}`, async (ids) => {
+      const byActor = await new ActorRepository(this.dataSource.manager).lastActivity(ids, day);
+      return ids.map((id) => byActor.get(id) ?? null);
+    });
+  }
+
   /** Each actor's periods that had begun by a day, oldest first. */
   ladderPeriods(day: string): DataLoader<string, PeriodRow[]> {
     return this.keyed(`ladderPeriods:${day}`, async (ids) => {

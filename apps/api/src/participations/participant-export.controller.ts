@@ -5,12 +5,8 @@ import { DataSource } from 'typeorm';
 import { Requires } from '../auth/decorators';
 import type { AuthenticatedRequest } from '../auth/request-context';
 import { RateLimit } from '../rate-limit/rate-limit.decorator';
-import {
-  contentDisposition,
-  enumParameter,
-  ExportFormat,
-  ParticipantExportService,
-} from './participant-export.service';
+import { contentDisposition, enumParameter, ExportFormat } from '../common/spreadsheet-file';
+import { ParticipantExportService } from './participant-export.service';
 
 /**
  * `GET /exports/events/{eventId}/participants.csv` and `.xlsx`, optionally `?status=ATTENDED&role=SPEAKER`:

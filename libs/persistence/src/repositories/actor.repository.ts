@@ -1,6 +1,7 @@
 import { ActorKind, Gender, LegalBasis, MeetingPlaceCode, Sector } from '@crm/domain';
 import { EntityManager } from 'typeorm';
 import { ActorEntity } from '../entities';
+import { ladderFilterConditions, LadderFilter } from '../ladder/ladder-queries';
 import { decodeCursor, encodeCursor, hydrate, likeContains, Page, Where } from '../sql';
 
 export interface ActorFilter {
@@ -32,8 +33,52 @@ export interface ActorValues {
   legalBasis: LegalBasis;
 }
 
+/** One actor as an export to invite from has it. */
+export interface ExportedActor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  email: string | null;
+  title: string | null;
+  organisation: string | null;
+  sector: Sector;
+  municipality: string | null;
+  /** The ladder level on the filter's day; null: not engaged. */
+  step: number | null;
+  stepSince: string | null;
+}
+
 const cursorOf = (a: ActorEntity) => encodeCursor('actors', [a.name, a.id]);
 const ACTOR_KEY = ['text', 'uuid'] as const;
+
+/** The conditions an actor filter puts on actor `a` (the actors list, its exports). */
+export function actorFilterConditions(where: Where, filter: ActorFilter): void {
+  if (filter.search?.trim()) {
+    where.and(`a.search_text LIKE search_fold(${where.param(likeContains(filter.search.trim()))})`);
+  }
+  if (filter.kind) where.and(`a.kind = ${where.param(filter.kind)}`);
+  if (filter.sector) where.and(`a.sector = ${where.param(filter.sector)}`);
+  if (filter.municipalityCode) where.and(`a.municipality_code = ${where.param(filter.municipalityCode)}`);
+  if (filter.organisationId) where.and(`a.organisation_id = ${where.param(filter.organisationId)}`);
+  if (filter.meetingPlace) {
+    where.and(`EXISTS (SELECT 1 FROM participation p JOIN event e ON e.id = p.event_id
+      WHERE p.actor_id = a.id AND e.meeting_place = ${where.param(filter.meetingPlace)})`);
+  }
+  if (filter.municipalityCodes)
+    where.and(`a.municipality_code = ANY (${where.param(filter.municipalityCodes)}::text[])`);
+  if (filter.withoutInitiativeKind) {
+    where.and(`NOT EXISTS (SELECT 1 FROM initiative_membership m JOIN initiative i ON i.id = m.initiative_id
+      WHERE m.actor_id = a.id AND i.kind = ${where.param(filter.withoutInitiativeKind)})`);
+  }
+  if (filter.ladderLevel || filter.minLevel) {
+    const day = where.param(filter.ladderDay);
+    const level = filter.ladderLevel
+      ? `lp.step = ${where.param(filter.ladderLevel)}`
+      : `lp.step >= ${where.param(filter.minLevel)}`;
+    where.and(`EXISTS (SELECT 1 FROM ladder_period lp WHERE lp.actor_id = a.id AND ${level}
+      AND lp.valid_from <= ${day}::date AND (lp.valid_to IS NULL OR lp.valid_to > ${day}::date))`);
+  }
+}
 
 /** Actors, listed by name. Every statement runs on the caller's EntityManager (and so its transaction). */
 export class ActorRepository {
@@ -56,31 +101,94 @@ export class ActorRepository {
     after: string | null | undefined,
   ): Promise<Page<ActorEntity>> {
     const where = new Where();
-    if (filter.search?.trim()) {
-      where.and(`a.search_text LIKE search_fold(${where.param(likeContains(filter.search.trim()))})`);
-    }
-    if (filter.kind) where.and(`a.kind = ${where.param(filter.kind)}`);
-    if (filter.sector) where.and(`a.sector = ${where.param(filter.sector)}`);
-    if (filter.municipalityCode) where.and(`a.municipality_code = ${where.param(filter.municipalityCode)}`);
-    if (filter.organisationId) where.and(`a.organisation_id = ${where.param(filter.organisationId)}`);
-    if (filter.meetingPlace) {
-      where.and(`EXISTS (SELECT 1 FROM participation p JOIN event e ON e.id = p.event_id
-        WHERE p.actor_id = a.id AND e.meeting_place = ${where.param(filter.meetingPlace)})`);
-    }
-    if (filter.municipalityCodes)
-      where.and(`a.municipality_code = ANY (${where.param(filter.municipalityCodes)}::text[])`);
-    if (filter.withoutInitiativeKind) {
-      where.and(`NOT EXISTS (SELECT 1 FROM initiative_membership m JOIN initiative i ON i.id = m.initiative_id
-        WHERE m.actor_id = a.id AND i.kind = ${where.param(filter.withoutInitiativeKind)})`);
-    }
-    if (filter.ladderLevel || filter.minLevel) {
-      const day = where.param(filter.ladderDay);
-      const level = filter.ladderLevel
-        ? `lp.step = ${where.param(filter.ladderLevel)}`
-        : `lp.step >= ${where.param(filter.minLevel)}`;
-      where.and(`EXISTS (SELECT 1 FROM ladder_period lp WHERE lp.actor_id = a.id AND ${level}
-        AND lp.valid_from <= ${day}::date AND (lp.valid_to IS NULL OR lp.valid_to > ${day}::date))`);
-    }
+    actorFilterConditions(where, filter);
+    return this.pageWhere(where, first, after);
+  }
+
+  /**
+   * The actors behind one cell of the ladder's movement matrix: on `fromLevel` on `from` and on
+   * `toLevel` on `to` (null: not engaged that day), with the same filter as the aggregate counts, so
+   * the page's total is the cell's count. By name.
+   */
+  async pageInTransition(
+    transition: { from: string; to: string; fromLevel: number | null; toLevel: number | null },
+    filter: LadderFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Page<ActorEntity>> {
+    const where = new Where();
+    const onStep = (day: string, level: number | null) => {
+      const on = `lp.valid_from <= ${where.param(day)}::date AND (lp.valid_to IS NULL OR lp.valid_to > ${where.param(day)}::date)`;
+      return level === null
+        ? `NOT EXISTS (SELECT 1 FROM ladder_period lp WHERE lp.actor_id = a.id AND ${on})`
+        : `EXISTS (SELECT 1 FROM ladder_period lp WHERE lp.actor_id = a.id AND ${on} AND lp.step = ${where.param(level)})`;
+    };
+    where.and(onStep(transition.from, transition.fromLevel));
+    where.and(onStep(transition.to, transition.toLevel));
+    ladderFilterConditions(where, filter, transition.to);
+    return this.pageWhere(where, first, after);
+  }
+
+  /**
+   * The latest day with recorded evidence about each actor up to `today`: an event attended, an
+   * engagement, joining or leaving an initiative; for an organisation also its people's (as its step
+   * counts them). Absent from the map: none.
+   */
+  async lastActivity(actorIds: readonly string[], today: string): Promise<Map<string, string>> {
+    if (!actorIds.length) return new Map();
+    const rows: { actorId: string; lastOn: string | null }[] = await this.em.query(
+      `WITH subjects AS (SELECT DISTINCT unnest($1::uuid[]) AS subject_id),
+       contributors AS (
+         SELECT subject_id, subject_id AS contributor_id FROM subjects
+         UNION ALL
+         SELECT s.subject_id, a.id FROM subjects s JOIN actor a ON a.organisation_id = s.subject_id
+       ), days AS (
+         SELECT c.subject_id, (e.starts_at AT TIME ZONE 'Europe/Stockholm')::date AS day
+         FROM contributors c JOIN participation p ON p.actor_id = c.contributor_id AND p.status = 'ATTENDED'
+         JOIN event e ON e.id = p.event_id
+         UNION ALL
+         SELECT c.subject_id, m.joined_on FROM contributors c JOIN initiative_membership m ON m.actor_id = c.contributor_id
+         UNION ALL
+         SELECT c.subject_id, m.left_on FROM contributors c JOIN initiative_membership m ON m.actor_id = c.contributor_id
+         WHERE m.left_on IS NOT NULL
+         UNION ALL
+         SELECT c.subject_id, g.occurred_on FROM contributors c JOIN engagement g ON g.actor_id = c.contributor_id
+       )
+       SELECT subject_id AS "actorId", (max(day) FILTER (WHERE day <= $2::date))::text AS "lastOn"
+       FROM days GROUP BY subject_id`,
+      [actorIds, today],
+    );
+    return new Map(rows.filter((r) => r.lastOn).map((r) => [r.actorId, r.lastOn as string]));
+  }
+
+  /**
+   * The actors matching a filter with what a list to invite from needs (organisation and municipality
+   * names, the step on `filter.ladderDay`), by name, at most `limit` (the caller asks one more to
+   * tell a list that is too long).
+   */
+  async forExport(filter: ActorFilter, limit: number): Promise<ExportedActor[]> {
+    const where = new Where();
+    actorFilterConditions(where, filter);
+    const day = where.param(filter.ladderDay);
+    return this.em.query(
+      `SELECT a.id, a.name, a.kind, a.email, a.title, o.name AS organisation, a.sector,
+              m.name AS municipality, lp.step, lp.valid_from::text AS "stepSince"
+       FROM actor a
+       LEFT JOIN actor o ON o.id = a.organisation_id
+       LEFT JOIN municipality m ON m.code = a.municipality_code
+       LEFT JOIN ladder_period lp ON lp.actor_id = a.id AND lp.valid_from <= ${day}::date
+         AND (lp.valid_to IS NULL OR lp.valid_to > ${day}::date)
+       ${where.toSql()} ORDER BY a.name, a.id LIMIT ${where.param(limit)}`,
+      where.params,
+    );
+  }
+
+  /** One page by name of the actors matching `where` (on actor `a`), with the total. */
+  private async pageWhere(
+    where: Where,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Page<ActorEntity>> {
     const countWhere = where.toSql();
     const countParams = [...where.params];
     const key = decodeCursor(after, 'actors', ACTOR_KEY);
