@@ -25,3 +25,19 @@ export function actorFieldErrors(error: unknown): Record<string, string> {
     Object.entries(fieldErrors(error)).map(([field, reason]) => [field, actorReason(field, reason)]),
   );
 }
+
+/** recordEngagement's refusals in plain Swedish, by the input's field names. */
+export function engagementReason(field: string, reason: string): string {
+  if (field === 'occurredOn') return t('actors.reason.date');
+  if (field === 'note')
+    return /at most/.test(reason) ? t('actors.reason.noteTooLong') : t('actors.reason.other');
+  if (field === 'eventId') return t('actors.reason.event');
+  if (field === 'initiativeId') return t('actors.reason.initiative');
+  return t('actors.reason.other');
+}
+
+export function engagementFieldErrors(error: unknown): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fieldErrors(error)).map(([field, reason]) => [field, engagementReason(field, reason)]),
+  );
+}
