@@ -46,12 +46,14 @@ const savedFilter = (id: string, name: string, filter: string) => ({
 interface Setup {
   saved?: ReturnType<typeof savedFilter>[];
   extra?: MockLink.MockedResponse[];
+  /** The API has a third actor on a second page. */
+  twoPages?: boolean;
 }
 
 /** The filters the page asked the API for, in order. */
 let asked: ActorFilterInput[] = [];
 
-function mocks({ saved = [], extra = [] }: Setup): MockLink.MockedResponse[] {
+function mocks({ saved = [], extra = [], twoPages = false }: Setup): MockLink.MockedResponse[] {
   return [
     {
       request: { query: MeetingPlacesQuery },
@@ -88,15 +90,27 @@ function mocks({ saved = [], extra = [] }: Setup): MockLink.MockedResponse[] {
     },
     {
       request: { query: InviteNextActorsQuery, variables: () => true },
-      result: (variables: { filter: ActorFilterInput; first: number }) => {
-        asked.push(variables.filter);
+      result: (variables: { filter: ActorFilterInput; first: number; after?: string }) => {
         expect(variables.first).toBe(PAGE_SIZE);
+        if (variables.after === 'c2') {
+          return {
+            data: {
+              actors: {
+                __typename: 'ActorConnection',
+                totalCount: 3,
+                pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c3' },
+                edges: [actor('a3', 'Cilla Ek', 'ACADEMIA', null, '2026-09-01')],
+              },
+            },
+          };
+        }
+        asked.push(variables.filter);
         return {
           data: {
             actors: {
               __typename: 'ActorConnection',
-              totalCount: 2,
-              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c2' },
+              totalCount: twoPages ? 3 : 2,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: twoPages, endCursor: 'c2' },
               edges: [
                 actor(
                   'a1',
@@ -157,39 +171,43 @@ async function choose(user: ReturnType<typeof userEvent.setup>, select: RegExp, 
 }
 
 describe('filters', () => {
-  it('sends the chosen step and sector to the API and keeps them in the address; Rensa filter clears both', async () => {
-    const user = userEvent.setup();
-    renderPage();
-    await table();
-    expect(lastAsked()).toEqual({});
+  it(
+    'sends the chosen step and sector to the API and keeps them in the address; Rensa filter clears both',
+    { timeout: 20_000 },
+    async () => {
+      const user = userEvent.setup();
+      renderPage();
+      await table();
+      expect(lastAsked()).toEqual({});
 
-    await choose(user, /Sektor/, 'Näringsliv');
-    await waitFor(() => expect(lastAsked()).toEqual({ sector: 'BUSINESS' }));
-    expect(address()).toBe('?sector=BUSINESS');
+      await choose(user, /Sektor/, 'Näringsliv');
+      await waitFor(() => expect(lastAsked()).toEqual({ sector: 'BUSINESS' }));
+      expect(address()).toBe('?sector=BUSINESS');
 
-    await choose(user, /Steg på trappan/, 'Intresse');
-    await waitFor(() => expect(lastAsked()).toEqual({ ladderStep: 'INTEREST', sector: 'BUSINESS' }));
-    expect(address()).toBe('?ladderStep=INTEREST&sector=BUSINESS');
+      await choose(user, /Steg på trappan/, 'Intresse');
+      await waitFor(() => expect(lastAsked()).toEqual({ ladderStep: 'INTEREST', sector: 'BUSINESS' }));
+      expect(address()).toBe('?ladderStep=INTEREST&sector=BUSINESS');
 
-    await choose(user, /Delregion/, 'Inlandet');
-    await choose(user, /Utan initiativ av typen/, 'Arbetsgrupp');
-    await user.type(screen.getByRole('searchbox', { name: 'Namn eller e-post' }), 'berg{Enter}');
-    await waitFor(() =>
-      expect(lastAsked()).toEqual({
-        ladderStep: 'INTEREST',
-        sector: 'BUSINESS',
-        subRegion: 'INLAND',
-        withoutInitiativeKind: 'WORKING_GROUP',
-        search: 'berg',
-      }),
-    );
+      await choose(user, /Delregion/, 'Inlandet');
+      await choose(user, /Utan initiativ av typen/, 'Arbetsgrupp');
+      await user.type(screen.getByRole('searchbox', { name: 'Namn eller e-post' }), 'berg{Enter}');
+      await waitFor(() =>
+        expect(lastAsked()).toEqual({
+          ladderStep: 'INTEREST',
+          sector: 'BUSINESS',
+          subRegion: 'INLAND',
+          withoutInitiativeKind: 'WORKING_GROUP',
+          search: 'berg',
+        }),
+      );
 
-    await user.click(screen.getByRole('button', { name: 'Rensa filter' }));
-    await waitFor(() => expect(address()).toBe(''));
-    await waitFor(() => expect(lastAsked()).toEqual({}));
-    expect(screen.getByRole('button', { name: /Sektor/ })).toHaveTextContent('Alla');
-    expect(screen.getByRole('searchbox', { name: 'Namn eller e-post' })).toHaveValue('');
-  });
+      await user.click(screen.getByRole('button', { name: 'Rensa filter' }));
+      await waitFor(() => expect(address()).toBe(''));
+      await waitFor(() => expect(lastAsked()).toEqual({}));
+      expect(screen.getByRole('button', { name: /Sektor/ })).toHaveTextContent('Alla');
+      expect(screen.getByRole('searchbox', { name: 'Namn eller e-post' })).toHaveValue('');
+    },
+  );
 
   it('opens a shared link with its filter, leaving out what is not a valid value', async () => {
     renderPage(
@@ -231,30 +249,51 @@ describe('the list', () => {
     ]);
     expect(screen.getByRole('link', { name: 'Anna Andersson' })).toHaveAttribute('href', '/actors/a1');
     expect(screen.getByText('Visar 2 av 2 aktörer.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Visa fler' })).not.toBeInTheDocument();
+  });
+
+  it('Visa fler adds the next page and says how many of the total are shown', async () => {
+    const user = userEvent.setup();
+    renderPage('/ladder/next?sector=ACADEMIA', { twoPages: true });
+    await table();
+    expect(screen.getByText('Visar 2 av 3 aktörer.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Visa fler' }));
+    expect(await screen.findByRole('link', { name: 'Cilla Ek' })).toBeInTheDocument();
+    expect(screen.getByText('Visar 3 av 3 aktörer.')).toBeInTheDocument();
+    expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual([
+      'Anna Andersson',
+      'Bo Berg',
+      'Cilla Ek',
+    ]);
+    expect(screen.queryByRole('button', { name: 'Visa fler' })).not.toBeInTheDocument();
   });
 });
 
 describe('export', () => {
   const href = (name: string) => screen.getByRole('link', { name }).getAttribute('href');
 
-  it('links to the CSV and Excel files with the filter as query parameters named as the API’s filter', async () => {
-    const user = userEvent.setup();
-    renderPage();
-    await table();
-    expect(href('Exportera CSV')).toBe('/exports/actors.csv');
-    expect(href('Exportera Excel')).toBe('/exports/actors.xlsx');
+  it(
+    'links to the CSV and Excel files with the filter as query parameters named as the API’s filter',
+    { timeout: 20_000 },
+    async () => {
+      const user = userEvent.setup();
+      renderPage();
+      await table();
+      expect(href('Exportera CSV')).toBe('/exports/actors.csv');
+      expect(href('Exportera Excel')).toBe('/exports/actors.xlsx');
 
-    await choose(user, /Steg på trappan/, 'Intresse');
-    await choose(user, /Sektor/, 'Offentlig sektor');
-    await choose(user, /Kommun/, 'Umeå');
-    await choose(user, /Har deltagit vid mötesplats/, 'Mötesplats Lycksele');
-    await choose(user, /Personer eller organisationer/, 'Personer');
-    const expected =
-      'ladderStep=INTEREST&sector=PUBLIC_SECTOR&municipalityCode=2480&meetingPlace=MOTESPLATS_LYCKSELE&kind=PERSON';
-    await waitFor(() => expect(href('Exportera CSV')).toBe(`/exports/actors.csv?${expected}`));
-    expect(href('Exportera Excel')).toBe(`/exports/actors.xlsx?${expected}`);
-    expect(screen.getByRole('link', { name: 'Exportera CSV' })).toHaveAttribute('download');
-  });
+      await choose(user, /Steg på trappan/, 'Intresse');
+      await choose(user, /Sektor/, 'Offentlig sektor');
+      await choose(user, /Kommun/, 'Umeå');
+      await choose(user, /Har deltagit vid mötesplats/, 'Mötesplats Lycksele');
+      await choose(user, /Personer eller organisationer/, 'Personer');
+      const expected =
+        'ladderStep=INTEREST&sector=PUBLIC_SECTOR&municipalityCode=2480&meetingPlace=MOTESPLATS_LYCKSELE&kind=PERSON';
+      await waitFor(() => expect(href('Exportera CSV')).toBe(`/exports/actors.csv?${expected}`));
+      expect(href('Exportera Excel')).toBe(`/exports/actors.xlsx?${expected}`);
+      expect(screen.getByRole('link', { name: 'Exportera CSV' })).toHaveAttribute('download');
+    },
+  );
 });
 
 describe('saved filters', () => {

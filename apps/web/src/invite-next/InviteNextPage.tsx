@@ -55,7 +55,11 @@ export function InviteNextPage() {
   const filter = useMemo(() => filterFromParams(params), [params]);
   const [news, setNews] = useState<string | null>(null);
 
-  const apply = (next: InviteFilter) => setParams(filterToParams(next), { replace: true });
+  const apply = (next: InviteFilter) => {
+    // News about a saved filter ("used", "saved") no longer holds once the filter changes.
+    setNews(null);
+    setParams(filterToParams(next), { replace: true });
+  };
   const change = (field: FilterField, value: string | null) =>
     apply(withField(filter, field, value === ALL ? null : value));
 
@@ -313,7 +317,7 @@ function Filters({
   return (
     <section className="invite-filters" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('inviteNext.filters.heading')}</h2>
-      <div className="filters">
+      <div className="invite-filters__grid">
         <Select
           label={t('inviteNext.filter.step')}
           options={[all, ...LADDER_STEPS.map((s) => ({ id: s, label: stepLabel(s) }))]}
