@@ -18,7 +18,7 @@ const actor = (
   id: string,
   name: string,
   sector: string,
-  ladder: { step: string; label: string; level: number } | null,
+  ladder: { step: string; label: string } | null,
   lastActivityOn: string | null,
 ) => ({
   __typename: 'ActorEdge',
@@ -31,7 +31,7 @@ const actor = (
     lastActivityOn,
     organisation: { __typename: 'Actor', id: `org-${id}`, name: `Organisation ${name}` },
     municipality: { __typename: 'Municipality', code: '2481', name: 'Lycksele' },
-    ladder: ladder ? { __typename: 'LadderPosition', ...ladder, since: '2026-10-01' } : null,
+    ladder: ladder ? { __typename: 'LadderPosition', ...ladder } : null,
   },
 });
 
@@ -116,7 +116,7 @@ function mocks({ saved = [], extra = [], twoPages = false }: Setup): MockLink.Mo
                   'a1',
                   'Anna Andersson',
                   'PUBLIC_SECTOR',
-                  { step: 'INTEREST', label: 'Intresse', level: 2 },
+                  { step: 'INTEREST', label: 'Intresse' },
                   '2026-11-20',
                 ),
                 actor('a2', 'Bo Berg', 'BUSINESS', null, null),

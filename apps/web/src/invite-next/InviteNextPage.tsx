@@ -156,7 +156,7 @@ function SavedFilters({
         </div>
       ) : (
         <div className="invite-saved__row">
-          <p className="hint">{t('inviteNext.saved.none')}</p>
+          {data ? <p className="hint">{t('inviteNext.saved.none')}</p> : null}
           <Button variant="secondary" onPress={() => setSaving(true)}>
             {t('inviteNext.save.open')}
           </Button>

@@ -26,8 +26,6 @@ export const InviteNextActorsQuery = graphql(`
           ladder {
             step
             label
-            level
-            since
           }
         }
       }
