@@ -232,7 +232,10 @@ describe('the actor page', () => {
       }),
     ).toHaveAttribute('href', '/actors/a1');
     const table = screen.getByRole('table', { name: 'Personer i Lycksele kommun och deras steg' });
-    const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr') as HTMLElement;
+    const row = (name: string) =>
+      within(table)
+        .getByRole('rowheader', { name: new RegExp(`^${name}`) })
+        .closest('tr') as HTMLElement;
     expect(within(row('Anna Berg')).getByText('3. Deltagande')).toBeInTheDocument();
     expect(within(row('Per Ek')).getByText('Inte engagerad')).toBeInTheDocument();
     expect(within(table).getByRole('link', { name: 'Per Ek' })).toHaveAttribute('href', '/actors/a2');

@@ -7,7 +7,7 @@ import { PERSONAL_DATA_ROLES, RequireRole, STAFF_ROLES } from '../auth/RequireSe
 import { useUser } from '../auth/session';
 import type { ActorPageQuery as ActorPageData } from '../gql/graphql';
 import { formatDate, formatDateTime, t } from '../i18n/i18n';
-import { initiativeKindLabel, initiativeRoleLabel } from '../initiatives/labels';
+import { initiativeKindLabel, initiativeRoleLabel, membershipPeriod } from '../initiatives/labels';
 import { INITIATIVE_WRITE_ROLES } from '../initiatives/roles';
 import { roleLabel, statusLabel } from '../participations/labels';
 import { Button } from '../ui/Button';
@@ -341,7 +341,6 @@ export function ActorView({
                 <thead>
                   <tr>
                     <th scope="col">{t('actors.participations.event')}</th>
-                    <th scope="col">{t('actors.participations.date')}</th>
                     <th scope="col">{t('actors.participations.role')}</th>
                     <th scope="col">{t('actors.participations.status')}</th>
                   </tr>
@@ -355,8 +354,8 @@ export function ActorView({
                         ) : (
                           p.event.title
                         )}
+                        <span className="actor-table__detail">{formatDate(p.event.startsAt)}</span>
                       </th>
-                      <td>{formatDate(p.event.startsAt)}</td>
                       <td>{roleLabel(p.role)}</td>
                       <td>{statusLabel(p.status)}</td>
                     </tr>
@@ -393,8 +392,7 @@ export function ActorView({
                 <tr>
                   <th scope="col">{t('actors.memberships.initiative')}</th>
                   <th scope="col">{t('actors.memberships.role')}</th>
-                  <th scope="col">{t('actors.memberships.joinedOn')}</th>
-                  <th scope="col">{t('actors.memberships.leftOn')}</th>
+                  <th scope="col">{t('actors.memberships.period')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -405,8 +403,7 @@ export function ActorView({
                       <span className="actor-table__detail">{initiativeKindLabel(m.initiative.kind)}</span>
                     </th>
                     <td>{initiativeRoleLabel(m.role)}</td>
-                    <td>{formatDate(m.joinedOn)}</td>
-                    <td>{m.leftOn ? formatDate(m.leftOn) : t('actors.memberships.ongoing')}</td>
+                    <td>{membershipPeriod(m.joinedOn, m.leftOn)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -641,7 +638,6 @@ function MembersSection({ actor, onMore }: { actor: PageActor; onMore?: () => vo
               <thead>
                 <tr>
                   <th scope="col">{t('actors.members.name')}</th>
-                  <th scope="col">{t('actors.members.title')}</th>
                   <th scope="col">{t('actors.members.step')}</th>
                 </tr>
               </thead>
@@ -650,8 +646,8 @@ function MembersSection({ actor, onMore }: { actor: PageActor; onMore?: () => vo
                   <tr key={m.id}>
                     <th scope="row">
                       <Link href={`/actors/${m.id}`}>{m.name}</Link>
+                      {m.title ? <span className="actor-table__detail">{m.title}</span> : null}
                     </th>
-                    <td>{m.title ?? t('app.none')}</td>
                     <td>{m.ladder ? `${m.ladder.level}. ${m.ladder.label}` : stepLabel(null)}</td>
                   </tr>
                 ))}

@@ -141,7 +141,6 @@ export function InitiativeView({
           <MemberTable
             caption={t('initiatives.members.formerCaption', { name: initiative.name })}
             members={former}
-            showLeft
           />
         )}
         {initiative.members.pageInfo.hasNextPage && onMore ? (
@@ -185,12 +184,10 @@ export function InitiativeView({
 function MemberTable({
   caption,
   members,
-  showLeft,
   onLeave,
 }: {
   caption: string;
   members: readonly Membership[];
-  showLeft?: boolean;
   onLeave?: (m: Membership) => void;
 }) {
   return (
@@ -205,9 +202,7 @@ function MemberTable({
         <thead>
           <tr>
             <th scope="col">{t('initiatives.members.name')}</th>
-            <th scope="col">{t('initiatives.members.role')}</th>
-            <th scope="col">{t('initiatives.members.joinedOn')}</th>
-            {showLeft ? <th scope="col">{t('initiatives.members.leftOn')}</th> : null}
+            <th scope="col">{t('initiatives.members.rolePeriod')}</th>
             {onLeave ? <th scope="col">{t('initiatives.members.actions')}</th> : null}
           </tr>
         </thead>
@@ -220,9 +215,18 @@ function MemberTable({
                   {m.actor.organisation ? m.actor.organisation.name : kindLabel(m.actor.kind)}
                 </span>
               </th>
-              <td>{initiativeRoleLabel(m.role)}</td>
-              <td>{formatDate(m.joinedOn)}</td>
-              {showLeft ? <td>{m.leftOn ? formatDate(m.leftOn) : t('app.none')}</td> : null}
+              <td>
+                {m.leftOn
+                  ? t('initiatives.members.roleClosed', {
+                      role: initiativeRoleLabel(m.role),
+                      from: formatDate(m.joinedOn),
+                      to: formatDate(m.leftOn),
+                    })
+                  : t('initiatives.members.roleOpen', {
+                      role: initiativeRoleLabel(m.role),
+                      from: formatDate(m.joinedOn),
+                    })}
+              </td>
               {onLeave ? (
                 <td>
                   <Button

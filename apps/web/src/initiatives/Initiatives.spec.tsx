@@ -122,14 +122,13 @@ describe('the list of initiatives', () => {
     );
     const table = await screen.findByRole('table', { name: 'Initiativ' });
     const row = within(table)
-      .getByRole('rowheader', { name: 'Vätgas i inlandet' })
+      .getByRole('rowheader', { name: /^Vätgas i inlandet/ })
       .closest('tr') as HTMLElement;
     expect(within(row).getByRole('link', { name: 'Vätgas i inlandet' })).toHaveAttribute(
       'href',
       '/initiatives/i1',
     );
-    expect(within(row).getByText('Arbetsgrupp')).toBeInTheDocument();
-    expect(await within(row).findByText('Mötesplats Lycksele')).toBeInTheDocument();
+    expect(await within(row).findByText('Arbetsgrupp, Mötesplats Lycksele')).toBeInTheDocument();
     expect(within(row).getByText('1 februari 2026')).toBeInTheDocument();
     expect(within(row).getByText('2 nu, 1 har lämnat')).toBeInTheDocument();
     expect(within(row).getByText('Offentlig sektor, Näringsliv')).toBeInTheDocument();
@@ -156,8 +155,8 @@ describe('an initiative’s members', () => {
     const current = screen.getByRole('table', { name: 'Nuvarande medlemmar i Vätgas i inlandet' });
     const former = screen.getByRole('table', { name: 'Tidigare medlemmar i Vätgas i inlandet' });
     expect(within(current).getByRole('link', { name: 'Anna Berg' })).toHaveAttribute('href', '/actors/a-m1');
-    expect(within(current).getByText('Ledare')).toBeInTheDocument();
-    expect(within(former).getByText('1 mars 2026')).toBeInTheDocument();
+    expect(within(former).getByText('Medlem, 1 februari 2026 – 1 mars 2026')).toBeInTheDocument();
+    expect(within(current).getByText('Ledare sedan 1 februari 2026')).toBeInTheDocument();
     expect(within(current).queryByText('Per Ek')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Lägg till medlem' })).not.toBeInTheDocument();
   });

@@ -113,8 +113,6 @@ export function InitiativesPage({ canCreate }: { canCreate: boolean }) {
             <thead>
               <tr>
                 <th scope="col">{t('initiatives.table.name')}</th>
-                <th scope="col">{t('initiatives.table.kind')}</th>
-                <th scope="col">{t('initiatives.table.meetingPlace')}</th>
                 <th scope="col">{t('initiatives.table.startedOn')}</th>
                 <th scope="col">{t('initiatives.table.members')}</th>
                 <th scope="col">{t('initiatives.table.sectors')}</th>
@@ -125,13 +123,15 @@ export function InitiativesPage({ canCreate }: { canCreate: boolean }) {
                 <tr key={initiative.id}>
                   <th scope="row">
                     <Link href={`/initiatives/${initiative.id}`}>{initiative.name}</Link>
+                    <span className="initiative-table__detail">
+                      {initiative.meetingPlace
+                        ? t('initiatives.kindAt', {
+                            kind: initiativeKindLabel(initiative.kind),
+                            place: nameOf(initiative.meetingPlace),
+                          })
+                        : initiativeKindLabel(initiative.kind)}
+                    </span>
                   </th>
-                  <td>{initiativeKindLabel(initiative.kind)}</td>
-                  <td>
-                    {initiative.meetingPlace
-                      ? nameOf(initiative.meetingPlace)
-                      : t('initiatives.noMeetingPlace')}
-                  </td>
                   <td>{formatDate(initiative.startedOn)}</td>
                   <td>{memberSummary(initiative.members)}</td>
                   <td>
