@@ -235,6 +235,11 @@ describe('The map of engaged actors per municipality', () => {
     await page.getByRole('heading', { level: 1, name: 'Karta' }).waitFor();
     expect(await pageProblems(page, 'phone')).toEqual([]);
     await screenshot(page, 'map');
+    // The narrowest screen the app supports: still nothing wider than it.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(1);
     await context.close();
   });
 
