@@ -71,7 +71,7 @@ export function DistributionSection({
         <>
           <ScrollTable caption={caption}>
             <table className="ladder-table" data-testid="ladder-distribution">
-              <caption>{caption}</caption>
+              <caption className="visually-hidden">{caption}</caption>
               <thead>
                 <tr>
                   <th scope="col">{grouped ? groupingLabel(grouping) : t('ladder.distribution.group')}</th>

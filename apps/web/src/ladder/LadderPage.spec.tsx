@@ -290,7 +290,7 @@ describe('the ladder dashboard for a strategist', () => {
       },
     };
     renderPage('STRATEGIST', '/ladder?from=2026-12-31', [choices, refused, trend({})]);
-    expect(await screen.findByText('Till: slutdatumet får inte vara före startdatumet.')).toBeInTheDocument();
+    expect(await screen.findByText('Till: välj ett slut som ligger efter början.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Trappan' })).toBeInTheDocument();
   });
 });

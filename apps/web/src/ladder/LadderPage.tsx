@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { kindLabel, SECTORS, sectorLabel } from '../actors/labels';
 import { isDate } from '../events/period';
@@ -62,7 +62,15 @@ export function LadderDashboard({ role, today: givenToday }: { role: Role; today
       to: state.to,
     },
   });
+  // The trend (eight aggregates) waits for the first answer above, so the tables the user came for
+  // are not queued behind it on the server; after that it follows the filter on its own.
+  const [trendStarted, setTrendStarted] = useState(false);
+  const dashboardSettled = Boolean(dashboard.data || dashboard.error);
+  useEffect(() => {
+    if (dashboardSettled) setTrendStarted(true);
+  }, [dashboardSettled]);
   const trend = useQuery(LadderTrendQuery, {
+    skip: !trendStarted,
     variables: {
       filter,
       ...Object.fromEntries(TREND_KEYS.map((key, i) => [key, trendDates[i]])),
@@ -98,7 +106,7 @@ export function LadderDashboard({ role, today: givenToday }: { role: Role; today
 
   const quarterOptions: SelectOption[] = endedQuarterEnds(today, COMMITTEE_QUARTERS).map((date) => ({
     id: date,
-    label: t('ladder.filter.quarterOption', { quarter: quarterLabel(date), date: day(date) }),
+    label: quarterLabel(date),
   }));
   const withOption = (options: SelectOption[], value: string): SelectOption[] =>
     options.some((o) => o.id === value) ? options : [...options, { id: value, label: day(value) }];
@@ -314,7 +322,9 @@ export function LadderDashboard({ role, today: givenToday }: { role: Role; today
 
       <section aria-labelledby="ladder-trend-heading">
         <h2 id="ladder-trend-heading">{t('ladder.trend.heading')}</h2>
-        {trend.loading && !trend.data ? <LoadingMessage>{t('ladder.loading')}</LoadingMessage> : null}
+        {(trend.loading || !trendStarted) && !trend.data ? (
+          <LoadingMessage>{t('ladder.loading')}</LoadingMessage>
+        ) : null}
         {trend.error && !trend.data ? (
           <ErrorMessage>
             {ladderErrorMessages(trend.error).map((message) => (

@@ -87,7 +87,7 @@ export function MovementSection({
       </p>
       <ScrollTable caption={caption}>
         <table className="ladder-table ladder-matrix" data-testid="ladder-matrix">
-          <caption>{caption}</caption>
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <td className="ladder-matrix__corner">{t('ladder.matrix.corner')}</td>

@@ -48,8 +48,8 @@ export function TrendSection({ rows }: { rows: readonly TrendRow[] }) {
   return (
     <>
       <ScrollTable caption={caption}>
-        <table className="ladder-table" data-testid="ladder-trend">
-          <caption>{caption}</caption>
+        <table className="ladder-table ladder-table--trend" data-testid="ladder-trend">
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t('ladder.trend.quarter')}</th>
