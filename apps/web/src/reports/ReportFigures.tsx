@@ -1,7 +1,7 @@
 // The figures of one version of a quarterly report, as the PDF shows them: tables with captions and
 // Swedish labels. Only aggregates: no person is ever named here (organisations that reached step 5
 // are named for staff only; the committee sees their number).
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { sectorLabel } from '../actors/labels';
 import { genderLabel } from '../actors/labels';
 import type {
@@ -60,30 +60,48 @@ function FigureTable({
     </tr>
   );
   return (
-    <div className="table-wrap report-table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table className="report-table">
-        <caption>{caption}</caption>
-        <thead>
+    <TableBox caption={caption}>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i} scope="col" className={i > 0 ? 'num' : undefined}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {rows ? <tbody>{rows.map(renderRow)}</tbody> : null}
+      {groups?.map((g) => (
+        <tbody key={g.header}>
           <tr>
-            {columns.map((c, i) => (
-              <th key={i} scope="col" className={i > 0 ? 'num' : undefined}>
-                {c}
-              </th>
-            ))}
+            <th scope="rowgroup" colSpan={columns.length} className="report-table__group">
+              {g.header}
+            </th>
           </tr>
-        </thead>
-        {rows ? <tbody>{rows.map(renderRow)}</tbody> : null}
-        {groups?.map((g) => (
-          <tbody key={g.header}>
-            <tr>
-              <th scope="rowgroup" colSpan={columns.length} className="report-table__group">
-                {g.header}
-              </th>
-            </tr>
-            {g.rows.map(renderRow)}
-          </tbody>
-        ))}
-      </table>
+          {g.rows.map(renderRow)}
+        </tbody>
+      ))}
+    </TableBox>
+  );
+}
+
+/**
+ * A table in its own scrolling box (a wide table never widens the page): the caption is shown above
+ * the box, where it wraps, and read with the table.
+ */
+function TableBox({ caption, children }: { caption: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="report-table-box">
+      <p className="report-table__title" id={id} aria-hidden="true">
+        {caption}
+      </p>
+      <div className="table-wrap report-table-wrap" tabIndex={0} role="region" aria-labelledby={id}>
+        <table className="report-table">
+          <caption className="visually-hidden">{caption}</caption>
+          {children}
+        </table>
+      </div>
     </div>
   );
 }
@@ -241,36 +259,28 @@ export function ReportFigures({
       {f.crossSectorInitiatives.length === 0 ? (
         <p>{t('reports.sectors.noInitiatives')}</p>
       ) : (
-        <div
-          className="table-wrap report-table-wrap"
-          tabIndex={0}
-          role="region"
-          aria-label={t('reports.sectors.initiativesCaption')}
-        >
-          <table className="report-table">
-            <caption>{t('reports.sectors.initiativesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.sectors.initiative')}</th>
-                <th scope="col">{t('reports.sectors.kind')}</th>
-                <th scope="col">{t('reports.sectors.sectors')}</th>
-                <th scope="col" className="num">
-                  {t('reports.sectors.members')}
-                </th>
+        <TableBox caption={t('reports.sectors.initiativesCaption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.sectors.initiative')}</th>
+              <th scope="col">{t('reports.sectors.kind')}</th>
+              <th scope="col">{t('reports.sectors.sectors')}</th>
+              <th scope="col" className="num">
+                {t('reports.sectors.members')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.crossSectorInitiatives.map((i, index) => (
+              <tr key={index}>
+                <th scope="row">{i.name}</th>
+                <td>{i.kindSv}</td>
+                <td>{i.sectors.map(sectorLabel).join(', ')}</td>
+                <td className="num">{n(i.members)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {f.crossSectorInitiatives.map((i, index) => (
-                <tr key={index}>
-                  <th scope="row">{i.name}</th>
-                  <td>{i.kindSv}</td>
-                  <td>{i.sectors.map(sectorLabel).join(', ')}</td>
-                  <td className="num">{n(i.members)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableBox>
       )}
 
       <h3>{t('reports.areas.heading')}</h3>
@@ -342,32 +352,24 @@ export function ReportFigures({
       <h3>{t('reports.influence.heading')}</h3>
       <p>{t('reports.influence.organisations', { count: f.reachedInfluence.length })}</p>
       {showOrganisationNames && f.reachedInfluence.some((r) => r.descriptionSv) ? (
-        <div
-          className="table-wrap report-table-wrap"
-          tabIndex={0}
-          role="region"
-          aria-label={t('reports.influence.organisationsCaption')}
-        >
-          <table className="report-table">
-            <caption>{t('reports.influence.organisationsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.influence.organisation')}</th>
-                <th scope="col">{t('reports.influence.date')}</th>
-                <th scope="col">{t('reports.influence.why')}</th>
+        <TableBox caption={t('reports.influence.organisationsCaption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.influence.organisation')}</th>
+              <th scope="col">{t('reports.influence.date')}</th>
+              <th scope="col">{t('reports.influence.why')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.reachedInfluence.map((r, i) => (
+              <tr key={i}>
+                <th scope="row">{r.descriptionSv}</th>
+                <td>{r.reachedOn ? formatCalendarDate(r.reachedOn) : ''}</td>
+                <td>{r.reasonSv}</td>
               </tr>
-            </thead>
-            <tbody>
-              {f.reachedInfluence.map((r, i) => (
-                <tr key={i}>
-                  <th scope="row">{r.descriptionSv}</th>
-                  <td>{r.reachedOn ? formatCalendarDate(r.reachedOn) : ''}</td>
-                  <td>{r.reasonSv}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableBox>
       ) : null}
       <p>{t('reports.influence.persons', { count: n(f.reachedInfluencePersons.total) })}</p>
     </div>

@@ -20,7 +20,6 @@ const user = (id: string, name: string, overrides: Record<string, unknown> = {})
   role: 'STRATEGIST',
   disabledAt: null,
   lastSignedInAt: null,
-  lastSeenAt: null,
   ...overrides,
 });
 

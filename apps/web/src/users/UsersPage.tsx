@@ -163,8 +163,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
               <caption className="visually-hidden">{t('users.table.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('users.col.name')}</th>
-                  <th scope="col">{t('users.col.email')}</th>
+                  <th scope="col">{t('users.col.nameEmail')}</th>
                   <th scope="col">{t('users.col.role')}</th>
                   <th scope="col">{t('users.col.status')}</th>
                   <th scope="col">{t('users.col.lastSignedIn')}</th>
@@ -176,10 +175,10 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
                   const self = user.id === currentUserId;
                   return (
                     <tr key={user.id}>
-                      <th scope="row">
+                      <th scope="row" className="users-table__name">
                         {user.name} {self ? <span className="users-table__you">{t('users.you')}</span> : null}
+                        <span className="users-table__email">{user.email}</span>
                       </th>
-                      <td className="users-table__email">{user.email}</td>
                       <td>{roleLabel(user.role)}</td>
                       <td>
                         <span

@@ -14,7 +14,6 @@ export const UsersQuery = graphql(`
     role
     disabledAt
     lastSignedInAt
-    lastSeenAt
   }
 `);
 

@@ -3,8 +3,7 @@ export const usersMessages = {
   'users.intro':
     'De som använder systemet och deras roller. Den som får en inbjudan väljer själv sitt lösenord via länken.',
   'users.table.caption': 'Användare',
-  'users.col.name': 'Namn',
-  'users.col.email': 'E-post',
+  'users.col.nameEmail': 'Namn och e-post',
   'users.col.role': 'Roll',
   'users.col.status': 'Status',
   'users.col.lastSignedIn': 'Senast inloggad',
