@@ -8,6 +8,7 @@ import { Credentials1764200000000 } from './1764200000000-credentials';
 import { SignIn1764300000000 } from './1764300000000-sign-in';
 import { Door1764300000100 } from './1764300000100-door';
 import { SavedFilters1764400000000 } from './1764400000000-saved-filters';
+import { AccessLog1764500000000 } from './1764500000000-access-log';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SignIn1764300000000,
   Door1764300000100,
   SavedFilters1764400000000,
+  AccessLog1764500000000,
 ];

@@ -7,6 +7,9 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessLogModule } from './access-log/access-log.module';
+import { accessLogPlugin } from './access-log/access-log.plugin';
+import { AccessLogWriter } from './access-log/access-log.writer';
 import { ActorExportController } from './actors/actor-export.controller';
 import { ActorsResolver } from './actors/actors.resolver';
 import { ActorsService } from './actors/actors.service';
@@ -46,8 +49,13 @@ import { inputGuardPlugin } from './security/input-guard';
     PersistenceModule.forRoot('crm-api'),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: (config: AppConfig, dataSource: DataSource): ApolloDriverConfig => {
+      imports: [AccessLogModule],
+      inject: [APP_CONFIG, getDataSourceToken(), AccessLogWriter],
+      useFactory: (
+        config: AppConfig,
+        dataSource: DataSource,
+        accessLog: AccessLogWriter,
+      ): ApolloDriverConfig => {
         // Query limits (depth, aliases, directives, tokens, cost): refused with 400 and
         // GRAPHQL_VALIDATION_FAILED before any resolver runs. See apps/api/src/security.
         const limits = graphqlLimits(config);
@@ -72,6 +80,8 @@ import { inputGuardPlugin } from './security/input-guard';
           plugins: [
             ...limits.plugins,
             inputGuardPlugin(),
+            // Who read whose personal data: gathered per request, written in batches (access-log/).
+            accessLogPlugin(accessLog),
             ...(development
               ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })]
               : []),
@@ -90,6 +100,7 @@ import { inputGuardPlugin } from './security/input-guard';
     AttendanceModule,
     DuplicatesModule,
     SavedFiltersModule,
+    AccessLogModule,
     // Subscriptions over WebSocket: a graphql-ws server of its own on /graphql (see live-socket.service.ts).
     LiveModule,
   ],

@@ -1,4 +1,5 @@
 import {
+  ACCESS_LOG_QUEUE,
   APP_CONFIG,
   AppConfig,
   DUPLICATE_QUEUE,
@@ -11,6 +12,7 @@ import {
 } from '@crm/persistence';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AccessLogSummaryProcessor } from './access-log/access-log-summary.processor';
 import { DuplicateScanProcessor } from './duplicates/duplicate-scan.processor';
 import { LadderSweeper } from './ladder/ladder-sweeper.service';
 import { LadderProcessor, OrganisationLadderProcessor } from './ladder/ladder.processor';
@@ -36,6 +38,7 @@ import { ReportProcessor } from './reports/report.processor';
       REGISTRATION_IMPORT_QUEUE,
       DUPLICATE_QUEUE,
       REPORT_QUEUE,
+      ACCESS_LOG_QUEUE,
     ].map((name) =>
       BullModule.registerQueueAsync({
         name,
@@ -54,6 +57,7 @@ import { ReportProcessor } from './reports/report.processor';
     RegistrationImportProcessor,
     DuplicateScanProcessor,
     ReportProcessor,
+    AccessLogSummaryProcessor,
   ],
 })
 export class WorkerModule {}

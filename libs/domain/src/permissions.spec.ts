@@ -15,6 +15,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.ADMINISTER_LADDER]: true,
     [P.MERGE_ACTORS]: true,
     [P.GENERATE_REPORTS]: true,
+    [P.READ_ACCESS_LOG]: true,
   },
   [Role.EVENT_STAFF]: {
     [P.READ_PERSONAL_DATA]: true,
@@ -27,6 +28,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.ADMINISTER_LADDER]: false,
     [P.MERGE_ACTORS]: true,
     [P.GENERATE_REPORTS]: false,
+    [P.READ_ACCESS_LOG]: false,
   },
   [Role.STRATEGIST]: {
     [P.READ_PERSONAL_DATA]: true,
@@ -39,6 +41,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.ADMINISTER_LADDER]: false,
     [P.MERGE_ACTORS]: false,
     [P.GENERATE_REPORTS]: true,
+    [P.READ_ACCESS_LOG]: false,
   },
   [Role.COMMITTEE]: {
     [P.READ_PERSONAL_DATA]: false,
@@ -51,6 +54,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.ADMINISTER_LADDER]: false,
     [P.MERGE_ACTORS]: false,
     [P.GENERATE_REPORTS]: false,
+    [P.READ_ACCESS_LOG]: false,
   },
 };
 
@@ -63,8 +67,8 @@ describe('permissions', () => {
     for (const [key, value] of Object.entries(Permission)) expect(value).toBe(key);
   });
 
-  it('covers all 4 × 10 role/permission pairs', () => {
-    expect(cases).toHaveLength(40);
+  it('covers all 4 × 11 role/permission pairs', () => {
+    expect(cases).toHaveLength(44);
     expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual(Object.values(Role).sort());
   });
 

@@ -17,6 +17,8 @@ export enum Permission {
   MERGE_ACTORS = 'MERGE_ACTORS',
   /** Order a new version of a quarterly report to the committee (the scheduler needs no one). */
   GENERATE_REPORTS = 'GENERATE_REPORTS',
+  /** Read the access log (who read whose personal data) and its weekly follow-up: ADMIN only. */
+  READ_ACCESS_LOG = 'READ_ACCESS_LOG',
 }
 
 const permissions = (...list: Permission[]): ReadonlySet<Permission> => new Set(list);

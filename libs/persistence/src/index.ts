@@ -30,3 +30,4 @@ export * from './registrations/actor-merge';
 export * from './reports/report-figures';
 export * from './reports/report.repository';
 export * from './live/attendance-changes';
+export * from './access-log';

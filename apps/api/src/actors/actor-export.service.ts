@@ -12,7 +12,13 @@ import {
   stepOf,
   stockholmDate,
 } from '@crm/domain';
-import { ActorRepository, AuditRepository, ExportedActor, UserEntity } from '@crm/persistence';
+import {
+  AccessLogRepository,
+  ActorRepository,
+  AuditRepository,
+  ExportedActor,
+  UserEntity,
+} from '@crm/persistence';
 import { DataSource } from 'typeorm';
 import {
   CONTENT_TYPES,
@@ -124,6 +130,15 @@ export class ActorExportService {
       ...Object.entries(filter)
         .filter(([, value]) => value !== null && value !== undefined)
         .map(([field]) => field),
+    ]);
+    // And whose personal data left with it (persons only, ids only): the access log.
+    await new AccessLogRepository(this.dataSource.manager).record([
+      {
+        at: new Date(),
+        userId: user.id,
+        operation: `GET /exports/actors.${format}`,
+        actorIds: actors.filter((a) => a.kind === ActorKind.PERSON).map((a) => a.id),
+      },
     ]);
     const name = `${FILE_PREFIX}-${today}.${format}`;
     return { bytes, contentType: CONTENT_TYPES[format], asciiName: name, unicodeName: name };

@@ -8,6 +8,7 @@ import {
   sectorLabelSv,
 } from '@crm/domain';
 import {
+  AccessLogRepository,
   AuditRepository,
   ExportedEvent,
   ExportedParticipant,
@@ -92,10 +93,20 @@ export class ParticipantExportService {
     user: UserEntity,
   ): Promise<ExportFile> {
     const eventId = parseId('eventId', rawEventId);
-    const repository = new ParticipantExportRepository(this.dataSource.manager);
-    const event = await repository.event(eventId);
-    if (!event) throw new NotFoundException('eventId: no event has this ID');
-    const participants = await repository.participants(eventId, filter);
+    // One snapshot for the list and the ids the access log records of it.
+    const { event, participants, personIds } = await this.dataSource.transaction(
+      'REPEATABLE READ',
+      async (em) => {
+        const repository = new ParticipantExportRepository(em);
+        const found = await repository.event(eventId);
+        if (!found) throw new NotFoundException('eventId: no event has this ID');
+        return {
+          event: found,
+          participants: await repository.participants(eventId, filter),
+          personIds: await new AccessLogRepository(em).participantPersonIds(eventId, filter),
+        };
+      },
+    );
     const rows = participants.map(exportRow);
     const bytes =
       format === 'csv' ? csvFile(EXPORT_HEADERS, rows) : await xlsxFile('Deltagare', EXPORT_HEADERS, rows);
@@ -104,6 +115,15 @@ export class ParticipantExportService {
       `participants.${format}`,
       ...(filter.status ? ['status'] : []),
       ...(filter.role ? ['role'] : []),
+    ]);
+    // And whose personal data left with it (persons only, ids only): the access log.
+    await new AccessLogRepository(this.dataSource.manager).record([
+      {
+        at: new Date(),
+        userId: user.id,
+        operation: `GET /exports/events/:eventId/participants.${format}`,
+        actorIds: personIds,
+      },
     ]);
     const names = exportFileNames(event, format);
     return { bytes, contentType: CONTENT_TYPES[format], asciiName: names.ascii, unicodeName: names.unicode };

@@ -24,6 +24,13 @@ export const REPORT_QUEUE = 'reports';
 /** The id of the BullMQ job scheduler that fires the quarterly report. */
 export const QUARTERLY_REPORT_SCHEDULER_ID = 'quarterly-report';
 
+/** The weekly follow-up of the access log for the data protection officer. */
+export const ACCESS_LOG_QUEUE = 'access-log';
+/** The id of the BullMQ job scheduler that fires the weekly access-log summary. */
+export const ACCESS_LOG_SUMMARY_SCHEDULER_ID = 'access-log-weekly-summary';
+/** Mondays at 06:00 Europe/Stockholm: the summary of the week (Monday to Monday) that just ended. */
+export const ACCESS_LOG_SUMMARY_SCHEDULE = { pattern: '0 0 6 * * 1', tz: 'Europe/Stockholm' } as const;
+
 export enum JobName {
   /** Recompute one actor's ladder timeline (and its organisation's). */
   LadderRecomputeActor = 'ladder.recompute-actor',
@@ -37,6 +44,8 @@ export enum JobName {
   QuarterlyReportScheduled = 'reports.quarterly-scheduled',
   /** Compute, freeze and render one report version. */
   QuarterlyReportGenerate = 'reports.generate',
+  /** The scheduler's weekly fire: summarise the access log of the week that just ended. */
+  AccessLogWeeklySummary = 'access-log.weekly-summary',
 }
 
 export interface JobPayloads {
@@ -46,6 +55,7 @@ export interface JobPayloads {
   [JobName.DuplicateScan]: { actorIds: string[] };
   [JobName.QuarterlyReportScheduled]: Record<string, never>;
   [JobName.QuarterlyReportGenerate]: { reportId: string };
+  [JobName.AccessLogWeeklySummary]: Record<string, never>;
 }
 
 export type JobItem = { [K in JobName]: { name: K; data: JobPayloads[K] } }[JobName];

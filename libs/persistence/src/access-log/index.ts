@@ -1,0 +1,2 @@
+export * from './access-log.repository';
+export * from './unusual-volume';
