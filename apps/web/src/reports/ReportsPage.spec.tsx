@@ -221,7 +221,12 @@ describe('the quarters and their versions', () => {
   ];
 
   it('lists every version with "Ladda ner PDF" and "Ladda ner Excel" for each ready one, the newest first', async () => {
-    renderPage('COMMITTEE', [yearsMock, listMock(versions, Infinity), figuresMock(3, 2, 'COMMITTEE')]);
+    renderPage('COMMITTEE', [
+      yearsMock,
+      listMock(versions, Infinity),
+      figuresMock(3, 2, 'COMMITTEE'),
+      figuresMock(3, 1, 'COMMITTEE'),
+    ]);
     const q3 = await screen.findByRole('region', { name: '2026 kvartal 3' });
     const headings = within(q3)
       .getAllByRole('heading', { level: 3 })
@@ -239,10 +244,20 @@ describe('the quarters and their versions', () => {
     expect(
       within(quarterSection('2026 kvartal 2')).getAllByRole('link', { name: 'Ladda ner PDF' }),
     ).toHaveLength(1);
-    // The newest ready version's figures are shown.
+    // The newest ready version's figures are shown; an older one's on request, focus moving there.
     expect(
       await screen.findByRole('heading', { level: 2, name: 'Siffror för 2026 kvartal 3, version 2' }),
     ).toBeInTheDocument();
+    await userEvent
+      .setup()
+      .click(
+        within(q3).getByRole('button', { name: 'Visa siffrorna', description: '2026 kvartal 3, version 1' }),
+      );
+    const heading = await screen.findByRole('heading', {
+      level: 2,
+      name: 'Siffror för 2026 kvartal 3, version 1',
+    });
+    expect(heading).toHaveFocus();
   });
 
   it.each<[SessionUser['role'], number]>([

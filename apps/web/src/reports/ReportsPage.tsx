@@ -118,6 +118,8 @@ export function ReportsView({ role, now: fixedNow, pollInterval = POLL_INTERVAL_
   }, [versions]);
 
   const [order, orderState] = useMutation(GenerateQuarterlyReportMutation);
+  // After "Visa siffrorna", focus moves to the figures' heading (and the page scrolls there).
+  const [focusFigures, setFocusFigures] = useState(false);
   const [orderError, setOrderError] = useState<string | null>(null);
   const placeOrder = async (q: Quarter) => {
     setOrderError(null);
@@ -211,13 +213,23 @@ export function ReportsView({ role, now: fixedNow, pollInterval = POLL_INTERVAL_
               ordering={orderState.loading}
               onOrder={() => void placeOrder({ year, quarter: q.quarter })}
               shownId={shown?.id ?? null}
-              onShow={(v) => selection.set({ year, quarter: v.quarter, version: v.version })}
+              onShow={(v) => {
+                setFocusFigures(true);
+                selection.set({ year, quarter: v.quarter, version: v.version });
+              }}
             />
           ))}
         </div>
       )}
 
-      {shown ? <FiguresSection version={shown} role={role} /> : null}
+      {shown ? (
+        <FiguresSection
+          version={shown}
+          role={role}
+          focusHeading={focusFigures}
+          onFocused={() => setFocusFigures(false)}
+        />
+      ) : null}
     </div>
   );
 }
@@ -329,7 +341,9 @@ function VersionItem({
             </a>
           ) : null}
           {shown ? (
-            <span className="report-version__shown">{t('reports.showingFigures')}</span>
+            <a className="report-version__shown" href="#report-figures-heading">
+              {t('reports.showingFigures')}
+            </a>
           ) : (
             <Button variant="quiet" onPress={() => onShow(v)} aria-describedby={contextId}>
               {t('reports.showFigures')}
@@ -341,7 +355,23 @@ function VersionItem({
   );
 }
 
-function FiguresSection({ version, role }: { version: Version; role: SessionUser['role'] }) {
+function FiguresSection({
+  version,
+  role,
+  focusHeading,
+  onFocused,
+}: {
+  version: Version;
+  role: SessionUser['role'];
+  focusHeading: boolean;
+  onFocused: () => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focusHeading) return;
+    heading.current?.focus();
+    onFocused();
+  }, [focusHeading, version.id, onFocused]);
   const ready = version.status === 'READY';
   const { data, loading, error } = useQuery(QuarterlyReportFiguresQuery, {
     variables: {
@@ -356,7 +386,7 @@ function FiguresSection({ version, role }: { version: Version; role: SessionUser
   const report = data?.quarterlyReport;
   return (
     <section className="report-figures-section" aria-labelledby="report-figures-heading">
-      <h2 id="report-figures-heading">
+      <h2 id="report-figures-heading" ref={heading} tabIndex={-1}>
         {t('reports.figures.heading', {
           year: String(version.year),
           quarter: String(version.quarter),
