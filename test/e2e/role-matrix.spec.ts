@@ -600,6 +600,24 @@ describe('authentication and the role matrix', () => {
       }),
     },
     {
+      name: 'accessLog',
+      field: 'accessLog',
+      mutation: false,
+      prepare: async () => ({
+        query: `{ accessLog(first: 5) { totalCount edges { node { operation personCount } } } }`,
+        check: (data) => expect(data.accessLog.totalCount).toEqual(expect.any(Number)),
+      }),
+    },
+    {
+      name: 'accessLogSummaries',
+      field: 'accessLogSummaries',
+      mutation: false,
+      prepare: async () => ({
+        query: `{ accessLogSummaries { weekStart flaggedUsers } }`,
+        check: (data) => expect(data.accessLogSummaries).toEqual(expect.any(Array)),
+      }),
+    },
+    {
       name: 'saveFilter',
       field: 'saveFilter',
       mutation: true,
@@ -793,6 +811,8 @@ describe('authentication and the role matrix', () => {
     savedFilters: [ok, ok, ok, no],
     saveFilter: [ok, ok, ok, no],
     deleteSavedFilter: [ok, ok, ok, no],
+    accessLog: [ok, no, no, no],
+    accessLogSummaries: [ok, no, no, no],
   };
   const ROLES = [Role.ADMIN, Role.EVENT_STAFF, Role.STRATEGIST, Role.COMMITTEE] as const;
 
