@@ -56,12 +56,17 @@ export function accessLogPlugin(writer: AccessLogWriter): ApolloServerPlugin<Gra
     async requestDidStart() {
       const at = new Date();
       let read: Map<string, Set<string>> | null = null;
+      // The fields of one object share its path: once one of them has recorded the person, the rest
+      // of that object's fields need no look-up (a list of 500 persons with 4 fields: 500, not 2,000).
+      let recordedAt: unknown = null;
       return {
         async executionDidStart() {
           return {
             willResolveField({ source, info }) {
+              if (info.path.prev !== undefined && info.path.prev === recordedAt) return;
               const personId = personReadBy(info.parentType.name, info.fieldName, source);
               if (!personId) return;
+              recordedAt = info.path.prev;
               const root = rootKeyOf(info.path as Path);
               read ??= new Map();
               let ids = read.get(root);
