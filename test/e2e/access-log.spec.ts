@@ -1,5 +1,6 @@
 import { Role } from '@crm/domain';
 import type { Queue } from 'bullmq';
+import { Client } from 'pg';
 import { AccessLogWriter } from '../../apps/api/src/access-log/access-log.writer';
 import { AccessLogSummaryProcessor } from '../../apps/worker/src/access-log/access-log-summary.processor';
 import { Json, TestApi } from '../support/api';
@@ -164,6 +165,27 @@ describe('the access log of personal data reads', () => {
       await download(`/exports/actors.csv?search=loggbolaget`, tokens[Role.STRATEGIST]);
       expect(await loggedSince(since)).toEqual([]);
     });
+  });
+
+  it('writes what is still queued when the API shuts down', async () => {
+    const other = await TestApi.start();
+    const url = (other.dataSource.options as { url: string }).url;
+    const person = await new Factory(other).person({ name: 'Stina Sist' });
+    await other.ok(`query($id: ID!) { actor(id: $id) { name } }`, { id: person.id });
+    // No flush: closing the app must write the read (the timer would come a second later).
+    await other.app.close();
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT operation, actor_ids::text[] AS ids FROM personal_data_access WHERE operation = 'actor'`,
+      );
+      expect(rows).toEqual([{ operation: 'actor', ids: [person.id] }]);
+    } finally {
+      await client.end();
+      // What TestApi.close does after closing the app (closing it twice leaves handles open).
+      await (other as unknown as { dropDatabase: () => Promise<void> }).dropDatabase();
+    }
   });
 
   describe('accessLog', () => {

@@ -1,4 +1,4 @@
-import { AccessLogEntryRow, AccessLogWeek, AccessLogWeekUser } from '@crm/persistence';
+import { ACCESS_LOG_RULE, AccessLogEntryRow, AccessLogWeek, AccessLogWeekUser } from '@crm/persistence';
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/connection';
 import { GraphQLDate } from '../common/date.scalar';
@@ -49,12 +49,14 @@ export class AccessLogUserWeek {
   @Field(() => Float, {
     nullable: true,
     description:
-      "The user's median of distinct persons a week over the 8 weeks before (weeks without reads as 0)",
+      `The user's median of distinct persons a week over the ${ACCESS_LOG_RULE.baselineWeeks} weeks ` +
+      'before (weeks without reads as 0)',
   })
   baselineMedian!: number | null;
   @Field({
     description:
-      'Unusual: more than 2,000 persons, or more than 3 times the baseline median and more than 200 persons',
+      `Unusual: more than ${ACCESS_LOG_RULE.ceiling} persons, or more than ${ACCESS_LOG_RULE.factor} times ` +
+      `the baseline median and more than ${ACCESS_LOG_RULE.minimum} persons`,
   })
   flagged!: boolean;
 
