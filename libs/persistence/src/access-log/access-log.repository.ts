@@ -1,3 +1,4 @@
+import { DomainValidationError } from '@crm/domain';
 import { EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor, Page, Where } from '../sql';
 import { ACCESS_LOG_RULE, isUnusualVolume } from './unusual-volume';
@@ -51,7 +52,7 @@ export interface AccessLogWeek {
 
 const ENTRY_KEY = ['timestamp', 'text'] as const;
 const cursorOf = (row: AccessLogEntryRow) => encodeCursor('accessLog', [row.atKey, row.id]);
-const DIGITS = /^\d{1,19}$/;
+const DIGITS = /^\d{1,18}$/;
 
 /**
  * The one statement that writes reads: a single INSERT of any number of rows (the arrays of the
@@ -118,7 +119,8 @@ export class AccessLogRepository {
     const countParams = [...where.params];
     const key = decodeCursor(after, 'accessLog', ENTRY_KEY);
     if (key) {
-      if (!DIGITS.test(key[1])) decodeCursor('not a cursor', 'accessLog', ENTRY_KEY);
+      if (!DIGITS.test(key[1]))
+        throw new DomainValidationError('after', 'is not a cursor this list produced');
       where.and(
         `(r.at, r.id) < (${where.param(key[0])}::timestamp AT TIME ZONE 'UTC', ${where.param(key[1])}::bigint)`,
       );
