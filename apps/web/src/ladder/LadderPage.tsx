@@ -274,13 +274,19 @@ export function LadderDashboard({ role, today: givenToday }: { role: Role; today
             <>
               <Select
                 label={t('ladder.movement.fromQuarter')}
-                options={withOption(quarterOptions, state.from)}
+                options={withOption(
+                  quarterOptions.filter((o) => o.id < state.to),
+                  state.from,
+                )}
                 value={state.from}
                 onChange={(v) => v && update({ from: v })}
               />
               <Select
                 label={t('ladder.movement.toQuarter')}
-                options={withOption(quarterOptions, state.to)}
+                options={withOption(
+                  quarterOptions.filter((o) => o.id > state.from),
+                  state.to,
+                )}
                 value={state.to}
                 onChange={(v) => v && update({ to: v })}
               />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LadderDashboardQuery, LadderFilterInput, LadderStep } from '../gql/graphql';
-import { formatDate, t } from '../i18n/i18n';
+import { formatDate, t, type MessageKey } from '../i18n/i18n';
 import { Button } from '../ui/Button';
 import { stepLabel } from './labels';
 import { buildMatrix, MATRIX_TO, type MatrixCell } from './matrix';
@@ -19,9 +19,9 @@ const FIGURES = [
 ] as const;
 type Figure = (typeof FIGURES)[number];
 
-const HINTS: Partial<
-  Record<Figure, 'ladder.movement.newlyEngagedHint' | 'ladder.movement.passiveToActiveHint'>
-> = {
+const HINTS: Partial<Record<Figure, MessageKey>> = {
+  movedUp: 'ladder.movement.movedUpHint',
+  movedDown: 'ladder.movement.movedDownHint',
   newlyEngaged: 'ladder.movement.newlyEngagedHint',
   passiveToActive: 'ladder.movement.passiveToActiveHint',
 };

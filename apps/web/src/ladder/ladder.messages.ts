@@ -62,6 +62,8 @@ export const ladderMessages = {
   'ladder.movement.passiveToActive': 'Från passiv till aktiv',
   'ladder.movement.unchanged': 'Oförändrade',
   'ladder.movement.noLongerEngaged': 'Inte längre engagerade',
+  'ladder.movement.movedUpHint': 'Till ett högre steg, de nya medräknade.',
+  'ladder.movement.movedDownHint': 'Till ett lägre steg, de som inte längre är engagerade medräknade.',
   'ladder.movement.newlyEngagedHint': 'Inte engagerade i början, engagerade i slutet.',
   'ladder.movement.passiveToActiveHint': 'Från steg 1–2 till steg 3–5 (de nya räknas för sig).',
   'ladder.movement.wholeCounty':
