@@ -6,9 +6,11 @@ import { GraphQLError } from 'graphql';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { MeetingPlacesQuery } from '../events/operations';
+import { InitiativeFormPage } from './InitiativeFormPage';
 import { InitiativesPage, INITIATIVES_PAGE } from './InitiativesPage';
 import { InitiativeView, type LoadedInitiative } from './InitiativePage';
 import {
+  CreateInitiativeMutation,
   InitiativeActorOptionsQuery,
   InitiativeListQuery,
   JoinInitiativeMutation,
@@ -273,5 +275,69 @@ describe('an initiative’s members', () => {
       await within(dialog).findByText('Slutdatumet kan inte vara före datumet då medlemskapet började.'),
     ).toBeInTheDocument();
     expect(onChanged).not.toHaveBeenCalled();
+  });
+});
+
+describe('a new initiative', () => {
+  it('shows the API’s refusal at the field it names', { timeout: 20_000 }, async () => {
+    const user = userEvent.setup();
+    render(
+      <MockedProvider
+        mocks={[
+          meetingPlaces,
+          {
+            request: {
+              query: CreateInitiativeMutation,
+              variables: {
+                input: {
+                  name: 'Vätgas',
+                  kind: 'WORKING_GROUP',
+                  startedOn: todayInStockholm(),
+                  meetingPlace: null,
+                  topics: ['energi'],
+                },
+              },
+            },
+            result: {
+              errors: [
+                new GraphQLError('each topic must be at most 80 characters', {
+                  extensions: { code: 'BAD_USER_INPUT', field: 'topics' },
+                }),
+              ],
+            },
+          },
+        ]}
+      >
+        <MemoryRouter initialEntries={['/initiatives/new']}>
+          <InitiativeFormPage />
+        </MemoryRouter>
+      </MockedProvider>,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Namn' }), 'Vätgas');
+    await user.click(screen.getByRole('button', { name: /Typ/ }));
+    await user.click(await screen.findByRole('option', { name: 'Arbetsgrupp' }));
+    await user.type(screen.getByRole('textbox', { name: 'Ämnen' }), 'energi');
+    await user.click(screen.getByRole('button', { name: 'Skapa initiativet' }));
+
+    const topics = screen.getByRole('textbox', { name: 'Ämnen' });
+    expect(await screen.findByText('Högst 20 ämnen, vart och ett högst 80 tecken.')).toBeInTheDocument();
+    expect(topics).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Initiativet kunde inte sparas. Se felen vid fälten.',
+    );
+  });
+
+  it('asks for the name and the kind before sending anything', async () => {
+    const user = userEvent.setup();
+    render(
+      <MockedProvider mocks={[meetingPlaces]}>
+        <MemoryRouter initialEntries={['/initiatives/new']}>
+          <InitiativeFormPage />
+        </MemoryRouter>
+      </MockedProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Skapa initiativet' }));
+    expect(await screen.findByText('Fyll i namn.')).toBeInTheDocument();
+    expect(screen.getByText('Välj en typ.')).toBeInTheDocument();
   });
 });
