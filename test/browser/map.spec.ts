@@ -196,6 +196,9 @@ describe('The map of engaged actors per municipality', () => {
     });
     const names = await mapNames(page.getByTestId('municipality-map'));
     expect(names.every(({ name }) => NAME.test(name))).toBe(true);
+    // The county's 15 municipalities, each once.
+    expect(new Set(names.map((n) => n.code)).size).toBe(15);
+    expect(names.every((n) => /^24\d\d$/.test(n.code))).toBe(true);
     expect(numberOf(names.find((n) => n.code === '2480')?.name ?? '')).toBeGreaterThanOrEqual(3);
     // The accessible name is what a screen reader hears (computed by the browser, not just the attribute).
     const umea = names.find((n) => n.code === '2480')?.name ?? '';
