@@ -42,18 +42,25 @@ function FigureTable({
   columns,
   rows,
   groups,
+  textColumns = 0,
+  columnGroups,
 }: {
   caption: string;
   columns: string[];
   rows?: Row[];
   /** Rows in groups, each under a row-group header. */
   groups?: { header: string; rows: Row[] }[];
+  /** How many columns after the row header hold text (left-aligned) rather than numbers. */
+  textColumns?: number;
+  /** Headers over groups of the number columns (the row header and text columns stay unlabelled). */
+  columnGroups?: { label: string; span: number }[];
 }) {
+  const isNumber = (column: number) => column > textColumns;
   const renderRow = (row: Row, i: number) => (
     <tr key={i} className={row.strong ? 'report-table__total' : undefined}>
       <th scope="row">{row.header}</th>
       {row.cells.map((cell, j) => (
-        <td key={j} className="num">
+        <td key={j} className={isNumber(j + 1) ? 'num' : undefined}>
           {cell}
         </td>
       ))}
@@ -62,9 +69,19 @@ function FigureTable({
   return (
     <TableBox caption={caption}>
       <thead>
+        {columnGroups ? (
+          <tr>
+            <td colSpan={1 + textColumns} className="report-table__blank" />
+            {columnGroups.map((g) => (
+              <th key={g.label} scope="colgroup" colSpan={g.span} className="report-table__colgroup">
+                {g.label}
+              </th>
+            ))}
+          </tr>
+        ) : null}
         <tr>
           {columns.map((c, i) => (
-            <th key={i} scope="col" className={i > 0 ? 'num' : undefined}>
+            <th key={i} scope="col" className={isNumber(i) ? 'num' : undefined}>
               {c}
             </th>
           ))}
@@ -287,6 +304,8 @@ export function ReportFigures({
       <FigureTable
         caption={t('reports.areas.caption')}
         columns={areaColumns(t('reports.areas.municipality'), thisLabel, f)}
+        textColumns={1}
+        columnGroups={AREA_GROUPS()}
         rows={f.municipalities.map((m) => ({
           header: m.nameSv,
           cells: [
@@ -298,6 +317,8 @@ export function ReportFigures({
       <FigureTable
         caption={t('reports.areas.otherCaption')}
         columns={areaColumns(t('reports.areas.area'), thisLabel, f)}
+        textColumns={1}
+        columnGroups={AREA_GROUPS()}
         rows={[
           ...f.subRegions.map((r) => ({
             header: r.nameSv,
@@ -383,13 +404,13 @@ function formatSum(counts: readonly (number | null)[], k: number | null): string
 
 function areaColumns(first: string, thisLabel: string, f: Figures): string[] {
   const labels = [thisLabel, f.previousLabel, f.yearEarlierLabel];
-  return [
-    first,
-    t('reports.areas.subRegion'),
-    ...labels.map((label) => t('reports.areas.engaged', { label })),
-    ...labels.map((label) => t('reports.areas.participants', { label })),
-  ];
+  return [first, t('reports.areas.subRegion'), ...labels, ...labels];
 }
+
+const AREA_GROUPS = () => [
+  { label: t('reports.areas.engaged'), span: 3 },
+  { label: t('reports.areas.participants'), span: 3 },
+];
 
 function areaCells(
   engaged: ReportComparedFragment,

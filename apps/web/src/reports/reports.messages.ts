@@ -107,8 +107,8 @@ export const reportsMessages = {
   'reports.areas.municipality': 'Kommun',
   'reports.areas.area': 'Område',
   'reports.areas.subRegion': 'Delregion',
-  'reports.areas.engaged': 'Engagerade {label}',
-  'reports.areas.participants': 'Deltagare {label}',
+  'reports.areas.engaged': 'Engagerade aktörer vid kvartalets slut',
+  'reports.areas.participants': 'Deltagare under kvartalet',
   'reports.areas.outside': 'Utanför länet',
   'reports.areas.unknown': 'Okänd ort',
 
