@@ -270,6 +270,8 @@ export function ActorView({
         </dl>
       </section>
 
+      {actor.kind === 'ORGANISATION' ? <MembersSection actor={actor} onMore={onMoreMembers} /> : null}
+
       <HistorySection actor={actor} role={role} />
 
       <section aria-labelledby="actor-engagements-heading" className="actor-section">
@@ -411,8 +413,6 @@ export function ActorView({
           </div>
         )}
       </section>
-
-      {actor.kind === 'ORGANISATION' ? <MembersSection actor={actor} onMore={onMoreMembers} /> : null}
 
       <p>
         <Link href="/actors">{t('actors.back')}</Link>
