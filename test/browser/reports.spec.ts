@@ -68,7 +68,8 @@ describe('The reports page', () => {
 
     const pdf = section.getByRole('link', { name: 'Ladda ner PDF' }).first();
     await pdf.waitFor({ timeout: 60_000 });
-    await section.getByRole('link', { name: 'Ladda ner Excel' }).first().waitFor();
+    const xlsx = section.getByRole('link', { name: 'Ladda ner Excel' }).first();
+    await xlsx.waitFor();
     await page
       .getByRole('status')
       .filter({ hasText: /Version \d+ är klar/ })
@@ -80,6 +81,11 @@ describe('The reports page', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const sheet = await page.request.get((await xlsx.getAttribute('href')) ?? '');
+    expect(sheet.status()).toBe(200);
+    expect(sheet.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
 
     await page.getByRole('heading', { level: 2, name: /^Siffror för/ }).waitFor();
     await page.getByRole('table', { name: 'Aktörer på varje steg vid kvartalets slut' }).waitFor();
