@@ -37,13 +37,9 @@ export const reportsMessages = {
   'reports.figures.withheld': '”{label}”: Färre än {k} personer; uppgiften visas inte.',
   'reports.figures.withheldDerived':
     '”..”: En förändring eller summa som skulle kräva en sådan uppgift visas inte heller.',
-  'reports.figures.exact': 'Siffrorna är exakta (du ser dem utan röjandekontroll).',
-  'reports.figures.tableScroll': '{caption} (rulla i sidled för fler kolumner)',
 
-  'reports.col.thisQuarter': '{label}',
   'reports.col.changeVs': 'Förändring mot {label}',
   'reports.col.total': 'Totalt',
-  'reports.col.share': 'Andel',
 
   'reports.summary.heading': 'Sammanfattning',
   'reports.summary.caption': 'Sammanfattning jämfört med kvartalet före och samma kvartal ett år tidigare',
@@ -121,7 +117,6 @@ export const reportsMessages = {
   'reports.gender.selection': 'Urval',
   'reports.gender.all': 'Alla deltagare',
   'reports.gender.onStage': 'På scen',
-  'reports.gender.quarter': 'Kvartal',
 
   'reports.influence.heading': 'Nått steg 5 under kvartalet',
   'reports.influence.organisations': 'Organisationer som nådde steg 5: {count}.',
