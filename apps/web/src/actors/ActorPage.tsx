@@ -502,6 +502,7 @@ function LadderSection({
       ) : (
         <>
           <p className="actor-step__text">{t('actors.ladder.notEngaged')}</p>
+          <p>{t('actors.ladder.notEngagedWhy')}</p>
           {actor.highestStep ? (
             <p>{t('actors.ladder.highest', { label: stepLabel(actor.highestStep) })}</p>
           ) : null}

@@ -96,8 +96,9 @@ export const actorsMessages = {
   'actors.ladder.heading': 'Engagemangstrappan',
   'actors.ladder.position': 'Steg {level} av 5: {label}, sedan {since}',
   'actors.ladder.reasons': 'Därför står aktören på steget',
-  'actors.ladder.notEngaged':
-    'Inte engagerad just nu. Inget registrerat deltagande eller engagemang placerar aktören på trappan.',
+  'actors.ladder.notEngaged': 'Inte engagerad just nu.',
+  'actors.ladder.notEngagedWhy':
+    'Inget registrerat deltagande, medlemskap eller engagemang placerar aktören på trappan.',
   'actors.ladder.highest': 'Högsta steg hittills: {label}.',
   'actors.ladder.recomputing': 'Trappsteget räknas om …',
   'actors.ladder.recomputed': 'Trappsteget är uppdaterat.',
