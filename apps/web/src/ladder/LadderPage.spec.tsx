@@ -67,8 +67,9 @@ const choices = {
         { __typename: 'MeetingPlace', code: 'MOTESPLATS_LYCKSELE', name: 'Mötesplats Lycksele' },
       ],
       municipalities: [
-        { __typename: 'Municipality', code: '2480', name: 'Umeå' },
-        { __typename: 'Municipality', code: '2481', name: 'Lycksele' },
+        { __typename: 'Municipality', code: '2480', name: 'Umeå', countyCode: '24' },
+        { __typename: 'Municipality', code: '2481', name: 'Lycksele', countyCode: '24' },
+        { __typename: 'Municipality', code: '0180', name: 'Stockholm', countyCode: '01' },
       ],
     },
   },
@@ -272,6 +273,24 @@ describe('the ladder dashboard for a strategist', () => {
     expect(screen.getByTestId('address').textContent).toBe('');
     expect(screen.queryByRole('button', { name: /Ta bort filtret/ })).not.toBeInTheDocument();
     expect(await screen.findByText('60')).toBeInTheDocument();
+  });
+
+  it('names a municipality outside the county that the map links to', async () => {
+    const filter = { municipalityCode: '0180' };
+    renderPage('STRATEGIST', '/ladder?municipality=0180', [
+      choices,
+      dashboard({ ...variables, groupBy: 'NONE', filter, movementFilter: filter }, [
+        bucket('ALL', 'Alla', [1, 0, 0, 0, 0], 1),
+      ]),
+      trend(filter),
+    ]);
+    expect(
+      await screen.findByRole('button', { name: 'Ta bort filtret Kommun: Stockholm' }),
+    ).toBeInTheDocument();
+    const select = screen
+      .getAllByRole('button', { name: /Kommun/ })
+      .find((b) => b.getAttribute('aria-haspopup') === 'listbox');
+    expect(select).toHaveTextContent('Stockholm');
   });
 
   it('says in Swedish which choice the API refused, never a broken page', async () => {

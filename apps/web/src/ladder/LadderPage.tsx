@@ -31,6 +31,8 @@ import { TREND_KEYS, TrendSection, trendRows } from './TrendSection';
 import './ladder.css';
 
 const ALL = 'ALL';
+/** Västerbotten: the municipalities the filter offers. */
+const COUNTY_CODE = '24';
 /** The quarters the committee may choose among (three years). */
 const COMMITTEE_QUARTERS = 12;
 
@@ -50,6 +52,12 @@ export function LadderDashboard({ role, today: givenToday }: { role: Role; today
   const filter = ladderFilterInput(state.filter);
   const movementFilter = movementFilterInput(state.filter, committee);
   const trendDates = useMemo(() => trendQuarterEnds(today), [today]);
+
+  // The chart library's chunk is fetched and evaluated while the numbers are on their way (the main
+  // thread is idle then), so only drawing is left once the tables are shown.
+  useEffect(() => {
+    void import('./LadderChart');
+  }, []);
 
   const choices = useQuery(LadderChoicesQuery, { fetchPolicy: 'cache-first' });
   const dashboard = useQuery(LadderDashboardQuery, {
@@ -113,10 +121,13 @@ export function LadderDashboard({ role, today: givenToday }: { role: Role; today
 
   const municipalityOptions: SelectOption[] = [
     { id: ALL, label: t('ladder.filter.allMunicipalities') },
-    ...(choices.data?.municipalities ?? []).map((m) => ({ id: m.code, label: m.name })),
+    ...(choices.data?.municipalities ?? [])
+      .filter((m) => m.countyCode === COUNTY_CODE)
+      .map((m) => ({ id: m.code, label: m.name })),
   ];
-  if (state.filter.municipality && !municipalityNames.has(state.filter.municipality)) {
-    municipalityOptions.push({ id: state.filter.municipality, label: state.filter.municipality });
+  if (state.filter.municipality && !municipalityOptions.some((o) => o.id === state.filter.municipality)) {
+    const code = state.filter.municipality;
+    municipalityOptions.push({ id: code, label: municipalityNames.get(code) ?? code });
   }
 
   const active: { param: LadderParam; name: string; value: string }[] = [];

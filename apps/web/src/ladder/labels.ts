@@ -52,5 +52,16 @@ export function bucketLabel(
     return genderLabel(group as Gender);
   }
   if (grouping === 'KIND') return kindLabel(group as ActorKind);
+  // Actors outside Sweden are grouped by country (ISO code): named in Swedish.
+  if (grouping === 'MUNICIPALITY' && /^[A-Z]{2}$/.test(group)) return countryName(group) ?? apiLabel;
   return apiLabel;
+}
+
+const countries = new Intl.DisplayNames(['sv'], { type: 'region' });
+function countryName(code: string): string | null {
+  try {
+    return countries.of(code) ?? null;
+  } catch {
+    return null;
+  }
 }

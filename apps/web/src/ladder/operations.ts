@@ -133,16 +133,20 @@ export const LadderTransitionActorsQuery = graphql(`
   }
 `);
 
-/** The filters' choices: meeting places and the county's municipalities. */
+/**
+ * The filters' choices: meeting places and Sweden's municipalities (the select offers the county's;
+ * the others name a municipality the map links to from its whole-Sweden view).
+ */
 export const LadderChoicesQuery = graphql(`
   query LadderChoices {
     meetingPlaces {
       code
       name
     }
-    municipalities(countyCode: "24") {
+    municipalities {
       code
       name
+      countyCode
     }
   }
 `);
