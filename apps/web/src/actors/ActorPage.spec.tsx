@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
+import { InitiativeOptionsQuery, JoinInitiativeMutation } from '../initiatives/operations';
 import { todayInStockholm } from '../initiatives/reasons';
 import { ActorView, type PageActor } from './ActorPage';
 import { RecordEngagementMutation } from './operations';
@@ -298,4 +299,70 @@ describe('recording an engagement', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Registrera' }));
     expect(await within(dialog).findByText('Välj typ av engagemang.')).toBeInTheDocument();
   });
+});
+
+describe('joining an initiative', () => {
+  const options = (search: string | null) => ({
+    request: { query: InitiativeOptionsQuery, variables: { search } },
+    result: {
+      data: {
+        initiatives: {
+          __typename: 'InitiativeConnection',
+          edges: [
+            {
+              __typename: 'InitiativeEdge',
+              node: {
+                __typename: 'Initiative',
+                id: 'i2',
+                name: 'Skogens dag-gruppen',
+                kind: 'COLLABORATION',
+              },
+            },
+          ],
+        },
+      },
+    },
+  });
+
+  it(
+    'chooses an initiative by name, a role and a date, then tells the page',
+    { timeout: 20_000 },
+    async () => {
+      const user = userEvent.setup();
+      const { onChanged } = renderView(person(), 'EVENT_STAFF', [
+        options(null),
+        options('Skog'),
+        {
+          request: {
+            query: JoinInitiativeMutation,
+            variables: {
+              input: { actorId: 'a1', initiativeId: 'i2', role: 'LEAD', joinedOn: todayInStockholm() },
+            },
+          },
+          result: {
+            data: {
+              joinInitiative: {
+                __typename: 'InitiativeMembership',
+                id: 'm2',
+                role: 'LEAD',
+                joinedOn: todayInStockholm(),
+                leftOn: null,
+              },
+            },
+          },
+        },
+      ]);
+      await user.click(screen.getByRole('button', { name: 'Gå med i initiativ' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Gå med i initiativ' });
+      await user.type(within(dialog).getByRole('combobox', { name: 'Initiativ' }), 'Skog');
+      await user.click(await screen.findByRole('option', { name: /Skogens dag-gruppen/ }));
+      await user.click(within(dialog).getByRole('button', { name: /Roll/ }));
+      await user.click(await screen.findByRole('option', { name: 'Ledare' }));
+      await user.click(within(dialog).getByRole('button', { name: 'Gå med' }));
+
+      expect(await screen.findByText('Anna Berg är med i Skogens dag-gruppen.')).toBeInTheDocument();
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      expect(onChanged).toHaveBeenCalledTimes(1);
+    },
+  );
 });
