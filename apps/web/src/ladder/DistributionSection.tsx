@@ -1,11 +1,10 @@
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { ChartBox } from './ChartBox';
 import type { LadderDashboardQuery, LadderGrouping } from '../gql/graphql';
 import { formatDate, t } from '../i18n/i18n';
 import { distributionHeight, distributionOption, type ChartRow } from './chart-options';
 import { bucketLabel, groupingLabel, STEPS, stepLabel } from './labels';
 import { Count, ScrollTable } from './parts';
-
-const LadderChart = lazy(() => import('./LadderChart'));
 
 type Bucket = LadderDashboardQuery['ladderDistribution'][number];
 
@@ -106,15 +105,7 @@ export function DistributionSection({
             <p className="hint">{t('ladder.distribution.meetingPlaceNote')}</p>
           ) : null}
           {anySuppressed ? <p className="hint">{t('ladder.suppressedExplanation')}</p> : null}
-          <div className="ladder-chart-box">
-            <Suspense fallback={null}>
-              <LadderChart option={option} height={height} />
-            </Suspense>
-            <p className="hint">
-              {t('ladder.chartHint')}
-              {anySuppressed ? ` ${t('ladder.suppressedInChart')}` : ''}
-            </p>
-          </div>
+          <ChartBox option={option} height={height} empty={empty} anySuppressed={anySuppressed} />
         </>
       )}
     </>

@@ -1,12 +1,11 @@
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { ChartBox } from './ChartBox';
 import type { LadderTrendQuery } from '../gql/graphql';
 import { t } from '../i18n/i18n';
 import { trendHeight, trendOption } from './chart-options';
 import { STEPS, stepLabel } from './labels';
 import { Count, ScrollTable } from './parts';
 import { quarterLabel } from './quarters';
-
-const LadderChart = lazy(() => import('./LadderChart'));
 
 export const TREND_KEYS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8'] as const;
 
@@ -45,6 +44,7 @@ export function TrendSection({ rows }: { rows: readonly TrendRow[] }) {
   const labels = useMemo(() => rows.map((r) => r.label), [rows]);
   const counts = useMemo(() => rows.map((r) => r.counts), [rows]);
   const option = useCallback((width: number) => trendOption(labels, counts, width), [labels, counts]);
+  const empty = rows.every((r) => r.counts.every((c) => c === 0));
   return (
     <>
       <ScrollTable caption={caption}>
@@ -81,15 +81,7 @@ export function TrendSection({ rows }: { rows: readonly TrendRow[] }) {
         </table>
       </ScrollTable>
       {anySuppressed ? <p className="hint">{t('ladder.suppressedExplanation')}</p> : null}
-      <div className="ladder-chart-box">
-        <Suspense fallback={null}>
-          <LadderChart option={option} height={trendHeight} />
-        </Suspense>
-        <p className="hint">
-          {t('ladder.chartHint')}
-          {anySuppressed ? ` ${t('ladder.suppressedInChart')}` : ''}
-        </p>
-      </div>
+      <ChartBox option={option} height={trendHeight} empty={empty} anySuppressed={anySuppressed} />
     </>
   );
 }

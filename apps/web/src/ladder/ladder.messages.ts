@@ -40,6 +40,7 @@ export const ladderMessages = {
   'ladder.suppressedExplanation':
     '– betyder att uppgiften inte visas: den gäller för få personer, eller skulle tillsammans med summorna avslöja en sådan uppgift.',
   'ladder.suppressedInChart': 'Uppgifter som inte visas saknas i diagrammet.',
+  'ladder.chartEmpty': 'Inget diagram: alla siffror är 0.',
   'ladder.chartHint': 'Diagrammet visar samma siffror som tabellen.',
   'ladder.distribution.heading': 'Aktörer per steg',
   'ladder.distribution.caption': 'Aktörer per steg den {date}',
