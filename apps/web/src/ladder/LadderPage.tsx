@@ -27,7 +27,7 @@ import {
   type LadderParam,
 } from './params';
 import { endedQuarterEnds, quarterLabel, stockholmToday, trendQuarterEnds } from './quarters';
-import { TREND_KEYS, TrendSection, trendRows } from './TrendSection';
+import { TrendSection, trendRows } from './TrendSection';
 import './ladder.css';
 
 const ALL = 'ALL';
@@ -81,8 +81,15 @@ export function LadderDashboard({ role, today: givenToday }: { role: Role; today
     skip: !trendStarted,
     variables: {
       filter,
-      ...Object.fromEntries(TREND_KEYS.map((key, i) => [key, trendDates[i]])),
-    } as { filter: typeof filter } & Record<(typeof TREND_KEYS)[number], string>,
+      q1: trendDates[0],
+      q2: trendDates[1],
+      q3: trendDates[2],
+      q4: trendDates[3],
+      q5: trendDates[4],
+      q6: trendDates[5],
+      q7: trendDates[6],
+      q8: trendDates[7],
+    },
   });
 
   const meetingPlaceNames = useMemo(
