@@ -11,6 +11,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_ACTORS]: true,
     [P.WRITE_EVENTS]: true,
     [P.WRITE_PARTICIPATIONS]: true,
+    [P.WRITE_INITIATIVES]: true,
     [P.MANAGE_USERS]: true,
     [P.ADMINISTER_LADDER]: true,
     [P.MERGE_ACTORS]: true,
@@ -24,6 +25,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_ACTORS]: true,
     [P.WRITE_EVENTS]: true,
     [P.WRITE_PARTICIPATIONS]: true,
+    [P.WRITE_INITIATIVES]: true,
     [P.MANAGE_USERS]: false,
     [P.ADMINISTER_LADDER]: false,
     [P.MERGE_ACTORS]: true,
@@ -37,6 +39,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_ACTORS]: true,
     [P.WRITE_EVENTS]: false,
     [P.WRITE_PARTICIPATIONS]: false,
+    [P.WRITE_INITIATIVES]: true,
     [P.MANAGE_USERS]: false,
     [P.ADMINISTER_LADDER]: false,
     [P.MERGE_ACTORS]: false,
@@ -50,6 +53,7 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.WRITE_ACTORS]: false,
     [P.WRITE_EVENTS]: false,
     [P.WRITE_PARTICIPATIONS]: false,
+    [P.WRITE_INITIATIVES]: false,
     [P.MANAGE_USERS]: false,
     [P.ADMINISTER_LADDER]: false,
     [P.MERGE_ACTORS]: false,
@@ -67,8 +71,8 @@ describe('permissions', () => {
     for (const [key, value] of Object.entries(Permission)) expect(value).toBe(key);
   });
 
-  it('covers all 4 × 11 role/permission pairs', () => {
-    expect(cases).toHaveLength(44);
+  it('covers all 4 × 12 role/permission pairs', () => {
+    expect(cases).toHaveLength(48);
     expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual(Object.values(Role).sort());
   });
 

@@ -15,6 +15,11 @@ export enum Permission {
    * then deleting it) and dismiss duplicate candidates that are not.
    */
   MERGE_ACTORS = 'MERGE_ACTORS',
+  /**
+   * Record the evidence beyond attendance: create initiatives, add and end memberships, record and
+   * remove engagements (event staff and the strategists who work with the initiatives).
+   */
+  WRITE_INITIATIVES = 'WRITE_INITIATIVES',
   /** Order a new version of a quarterly report to the committee (the scheduler needs no one). */
   GENERATE_REPORTS = 'GENERATE_REPORTS',
   /** Read the access log (who read whose personal data) and its weekly follow-up: ADMIN only. */
@@ -36,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = Object.fr
     Permission.WRITE_ACTORS,
     Permission.WRITE_EVENTS,
     Permission.WRITE_PARTICIPATIONS,
+    Permission.WRITE_INITIATIVES,
     Permission.MERGE_ACTORS,
   ),
   [Role.STRATEGIST]: permissions(
@@ -43,6 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = Object.fr
     Permission.READ_AGGREGATES,
     Permission.READ_REFERENCE,
     Permission.WRITE_ACTORS,
+    Permission.WRITE_INITIATIVES,
     Permission.GENERATE_REPORTS,
   ),
   [Role.COMMITTEE]: permissions(Permission.READ_AGGREGATES, Permission.READ_REFERENCE),

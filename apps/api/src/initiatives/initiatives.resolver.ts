@@ -61,7 +61,7 @@ export class InitiativesResolver {
   }
 
   @Mutation(() => Initiative)
-  @Requires(Permission.WRITE_PARTICIPATIONS)
+  @Requires(Permission.WRITE_INITIATIVES)
   async createInitiative(@Args('input') input: CreateInitiativeInput, @CurrentUser() user: UserEntity) {
     return Initiative.from(await this.service.create(input, user));
   }
@@ -102,13 +102,13 @@ export class InitiativeMembershipsResolver {
     description:
       'Joins an actor to an initiative, or joins again: role and joinedOn are replaced, leftOn cleared',
   })
-  @Requires(Permission.WRITE_PARTICIPATIONS)
+  @Requires(Permission.WRITE_INITIATIVES)
   async joinInitiative(@Args('input') input: JoinInitiativeInput, @CurrentUser() user: UserEntity) {
     return InitiativeMembership.from(await this.service.join(input, user));
   }
 
   @Mutation(() => InitiativeMembership)
-  @Requires(Permission.WRITE_PARTICIPATIONS)
+  @Requires(Permission.WRITE_INITIATIVES)
   async leaveInitiative(@Args('input') input: LeaveInitiativeInput, @CurrentUser() user: UserEntity) {
     return InitiativeMembership.from(await this.service.leave(input, user));
   }
@@ -135,13 +135,13 @@ export class EngagementsResolver {
   ) {}
 
   @Mutation(() => Engagement)
-  @Requires(Permission.WRITE_PARTICIPATIONS)
+  @Requires(Permission.WRITE_INITIATIVES)
   async recordEngagement(@Args('input') input: RecordEngagementInput, @CurrentUser() user: UserEntity) {
     return Engagement.from(await this.service.recordEngagement(input, user));
   }
 
   @Mutation(() => Boolean, { description: 'Removes a wrongly recorded engagement' })
-  @Requires(Permission.WRITE_PARTICIPATIONS)
+  @Requires(Permission.WRITE_INITIATIVES)
   async removeEngagement(
     @Args('id', { type: () => ID }) id: string,
     @CurrentUser() user: UserEntity,

@@ -164,8 +164,8 @@ describe('the actor page', () => {
     expect(link).toHaveAttribute('href', '#participation-e1');
     expect(document.getElementById('participation-e1')).toHaveTextContent('Energidagen');
     expect(screen.queryByRole('link', { name: 'Energidagen' })).not.toBeInTheDocument();
-    // The API lets only staff record engagements and memberships.
-    expect(screen.queryByRole('button', { name: 'Registrera engagemang' })).not.toBeInTheDocument();
+    // Strategists record engagements and memberships too (the API's WRITE_INITIATIVES).
+    expect(screen.getByRole('button', { name: 'Registrera engagemang' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Redigera' })).toHaveAttribute('href', '/actors/a1/edit');
   });
 

@@ -1,8 +1,8 @@
 import type { SessionUser } from '../auth/auth-api';
-import { STAFF_ROLES } from '../auth/RequireSession';
+import { PERSONAL_DATA_ROLES } from '../auth/RequireSession';
 
 /**
  * Who may create initiatives, change memberships and record engagements: the API's
- * WRITE_PARTICIPATIONS (ADMIN and EVENT_STAFF). A strategist reads them.
+ * WRITE_INITIATIVES (ADMIN, EVENT_STAFF and STRATEGIST). The committee never sees these pages.
  */
-export const INITIATIVE_WRITE_ROLES: SessionUser['role'][] = STAFF_ROLES;
+export const INITIATIVE_WRITE_ROLES: SessionUser['role'][] = PERSONAL_DATA_ROLES;
