@@ -132,20 +132,12 @@ async function signedIn(
   return context;
 }
 
-/**
- * React Aria's usePress adds one <style> element (touch-action for pressable elements) to the
- * document's head on every page of the app; the CSP refuses it (harmless: the rule is a nicety).
- * It is the shell's, not the dashboard's: known by its hash, it is left out here.
- */
-const REACT_ARIA_PRESS_STYLE = 'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o=';
-
 /** Console errors about the CSP (an inline style or eval refused) and uncaught errors, as they come. */
 function watchForViolations(page: Page): string[] {
   const found: string[] = [];
   page.on('console', (message) => {
     const text = message.text();
     if (message.type() !== 'error' || !/Content Security Policy|Refused to/i.test(text)) return;
-    if (text.includes(REACT_ARIA_PRESS_STYLE)) return;
     found.push(`${text} at ${message.location().url}`);
   });
   page.on('pageerror', (error) => found.push(`page error: ${error.message}`));

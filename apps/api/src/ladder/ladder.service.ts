@@ -1,6 +1,11 @@
 import {
+  ActorKind,
+  actorKindLabelSv,
   CalendarDate,
   describeReason,
+  Gender,
+  genderLabelSv,
+  MEETING_PLACES,
   DomainValidationError,
   exactCount,
   LADDER_STEPS,
@@ -284,8 +289,24 @@ const FILTERS_WITH_A_GROUPING = [
 
 const order = (step: LadderStep | null) => (step === null ? 0 : LADDER_STEPS.indexOf(step) + 1);
 
-function groupLabel(grouping: Grouping, group: string): string {
-  if (grouping === 'SECTOR') return sectorLabelSv[group as Sector] ?? group;
-  if (grouping === 'NONE') return 'Alla';
-  return group;
+const COUNTRY_NAMES_SV = new Intl.DisplayNames(['sv'], { type: 'region', fallback: 'code' });
+const GROUP_LABELS_SV: Record<string, string> = { ORGANISATION: 'Organisationer', UNKNOWN: 'Okänt' };
+
+/** A group in Swedish: a sector, meeting place, gender, kind, or (a municipality's name found elsewhere) a country. */
+export function groupLabel(grouping: Grouping, group: string): string {
+  switch (grouping) {
+    case 'NONE':
+      return 'Alla';
+    case 'SECTOR':
+      return sectorLabelSv[group as Sector] ?? group;
+    case 'MEETING_PLACE':
+      return MEETING_PLACES.find((m) => m.code === group)?.name ?? group;
+    case 'GENDER':
+      return genderLabelSv[group as Gender] ?? GROUP_LABELS_SV[group] ?? group;
+    case 'KIND':
+      return actorKindLabelSv[group as ActorKind] ?? group;
+    case 'MUNICIPALITY':
+      // Actors without a municipality are grouped by their country (ISO 3166-1 alpha-2).
+      return /^[A-Z]{2}$/.test(group) ? (COUNTRY_NAMES_SV.of(group) ?? group) : group;
+  }
 }

@@ -12,6 +12,14 @@ export type HttpHardeningConfig = Pick<
 >;
 
 /** Hosts the Apollo Sandbox landing page loads from (only with GRAPHQL_INTROSPECTION=true, on /graphql). */
+/**
+ * The one inline style the web app needs: React Aria's usePress adds a `<style>` element with
+ * `[data-react-aria-pressable] { touch-action: pan-x pan-y pinch-zoom }` (so a tap is not taken for a
+ * scroll on touch screens). Allowed by its hash, nothing else inline; react-aria-style.spec.ts fails
+ * when an upgrade of react-aria changes the text.
+ */
+export const REACT_ARIA_PRESS_STYLE_HASH = "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='";
+
 const APOLLO_CDN = [
   'https://apollo-server-landing-page.cdn.apollographql.com',
   'https://embeddable-sandbox.cdn.apollographql.com',
@@ -61,7 +69,7 @@ export function hardenHttp(
         'object-src': ["'none'"],
         'script-src': ["'self'"],
         'script-src-attr': ["'none'"],
-        'style-src': ["'self'"],
+        'style-src': ["'self'", REACT_ARIA_PRESS_STYLE_HASH],
         ...(https ? { 'upgrade-insecure-requests': [] } : {}),
       },
     },
