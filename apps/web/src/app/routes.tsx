@@ -14,7 +14,23 @@ import { participationsRoutes } from '../participations/routes';
 import { registrationsRoutes } from '../registrations/routes';
 import { reportsRoutes } from '../reports/routes';
 import { usersRoutes } from '../users/routes';
+import { loadExtendedMessages } from '../i18n/catalogue';
 import { AppShell } from './AppShell';
+
+/**
+ * Pages beyond the door: their chunk and the catalogue's second part load together (in parallel), so
+ * a page never renders before its texts are there (see i18n/catalogue.ts).
+ */
+function withExtendedMessages(pages: RouteObject[]): RouteObject[] {
+  return pages.map((page) => {
+    const lazy = page.lazy;
+    if (typeof lazy !== 'function') throw new Error(`route ${page.path}: expected a lazy loader`);
+    return {
+      ...page,
+      lazy: async () => (await Promise.all([lazy(), loadExtendedMessages()]))[0],
+    } as RouteObject;
+  });
+}
 
 /**
  * Every page: public ones, then those behind sign-in (each feature lists its own in routes.tsx). Every
@@ -32,7 +48,7 @@ export const routes: RouteObject[] = [
         path: '/invitation/:secret',
         lazy: () => import('../auth/InvitationPage').then((m) => ({ Component: m.InvitationPage })),
       },
-      ...accessibilityRoutes,
+      ...withExtendedMessages(accessibilityRoutes),
       {
         element: <RequireSession />,
         children: [
@@ -44,15 +60,15 @@ export const routes: RouteObject[] = [
           ...eventsRoutes,
           ...participationsRoutes,
           ...attendanceRoutes,
-          ...registrationsRoutes,
-          ...duplicatesRoutes,
-          ...actorsRoutes,
-          ...ladderRoutes,
-          ...mapRoutes,
-          ...inviteNextRoutes,
-          ...initiativesRoutes,
-          ...reportsRoutes,
-          ...usersRoutes,
+          ...withExtendedMessages(registrationsRoutes),
+          ...withExtendedMessages(duplicatesRoutes),
+          ...withExtendedMessages(actorsRoutes),
+          ...withExtendedMessages(ladderRoutes),
+          ...withExtendedMessages(mapRoutes),
+          ...withExtendedMessages(inviteNextRoutes),
+          ...withExtendedMessages(initiativesRoutes),
+          ...withExtendedMessages(reportsRoutes),
+          ...withExtendedMessages(usersRoutes),
         ],
       },
       { path: '*', lazy: () => import('./NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },

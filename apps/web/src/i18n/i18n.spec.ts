@@ -1,3 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { coreMessages } from './catalogue';
+import { extendedMessages } from './extended-catalogue';
 import { formatNumber, isoToStockholm, stockholmToIso, t } from './i18n';
 
 describe('Stockholm wall-clock times', () => {
@@ -21,5 +25,38 @@ describe('The message catalogue', () => {
   it('fills placeholders and writes numbers the Swedish way', () => {
     expect(t('attendance.counts.registered', { count: 2000 })).toBe(`Anmälda: ${formatNumber(2000)}`);
     expect(formatNumber(2000)).toMatch(/^2\s000$/);
+  });
+});
+
+describe("The catalogue's two parts", () => {
+  // The door's path renders before the second part is loaded: it may use core texts only.
+  const CORE_FOLDERS = ['app', 'auth', 'home', 'events', 'participations', 'attendance', 'ui'];
+  const sourcesIn = (folder: string): string[] =>
+    readdirSync(path.join(__dirname, '..', folder), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file) && !/\.spec\.tsx?$/.test(file))
+      .map((file) => readFileSync(path.join(__dirname, '..', folder, file), 'utf8'));
+
+  it('gives every text the door and the shell use from the core part', () => {
+    const missing: string[] = [];
+    let seen = 0;
+    for (const folder of CORE_FOLDERS) {
+      for (const source of sourcesIn(folder)) {
+        for (const [, key] of source.matchAll(/\bt\(\s*'([a-zA-Z]+\.[\w.]+)'/g)) {
+          seen += 1;
+          if (!(key in coreMessages)) missing.push(`${folder}: ${key}`);
+        }
+        for (const [, prefix] of source.matchAll(/\bt\(\s*`([a-zA-Z]+)\./g)) {
+          if (!Object.keys(coreMessages).some((k) => k.startsWith(`${prefix}.`)))
+            missing.push(`${folder}: ${prefix}.…`);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(200); // the scan reads the door's own texts
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps the two parts apart: no key in both', () => {
+    const both = Object.keys(extendedMessages).filter((key) => key in coreMessages);
+    expect(both).toEqual([]);
   });
 });

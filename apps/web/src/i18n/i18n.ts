@@ -1,7 +1,7 @@
 // Every text the app shows comes from a message catalogue (one file a feature, *.messages.ts, joined
 // in catalogue.ts), so another language can follow by giving every key a translation. Dates, times
 // and numbers are Swedish (sv-SE) and times are Stockholm's, whatever the device's own settings.
-import { catalogue, type MessageKey } from './catalogue';
+import { messageOf, type MessageKey } from './catalogue';
 
 export type { MessageKey };
 export type MessageParams = Record<string, string | number>;
@@ -11,7 +11,7 @@ export const TIME_ZONE = 'Europe/Stockholm';
 
 /** The message for `key`, with `{name}` placeholders filled from `params` (numbers in Swedish form). */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const text: string = catalogue[key];
+  const text = messageOf(key);
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -1,5 +1,5 @@
 import { errorCode, fieldErrors } from '../app/apollo';
-import { catalogue } from '../i18n/catalogue';
+import { ladderMessages } from './ladder.messages';
 import { t, type MessageKey } from '../i18n/i18n';
 
 /**
@@ -27,4 +27,4 @@ export function ladderErrorMessages(error: unknown): string[] {
   return [t('app.error.generic')];
 }
 
-const isMessageKey = (key: string): key is MessageKey => key in catalogue;
+const isMessageKey = (key: string): key is MessageKey => key in ladderMessages;
