@@ -95,7 +95,8 @@ describe('The actor page', () => {
         .getByRole('link', { name: new RegExp(`^Medvetenhet: deltog i ”${EVENT}”`) });
       expect(await reason.getAttribute('href')).toBe(`#participation-${eventId}`);
       expect(await page.locator(`#participation-${eventId}`).textContent()).toContain(EVENT);
-      expect(await page.getByRole('button', { name: 'Registrera engagemang' }).count()).toBe(0);
+      // Strategists record engagements and memberships too (WRITE_INITIATIVES).
+      expect(await page.getByRole('button', { name: 'Registrera engagemang' }).count()).toBe(1);
       await page.waitForLoadState('networkidle');
 
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
