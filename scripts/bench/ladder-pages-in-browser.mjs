@@ -104,6 +104,20 @@ async function interactiveAfter(page, readyAt) {
   }
 }
 
+/** What a page fetched and when (ms from the navigation start): where a direct load's time goes. */
+function resourceTimeline(page) {
+  return page.evaluate(() => [
+    ...performance
+      .getEntriesByType('navigation')
+      .map((e) => ({ name: 'document', start: e.startTime, end: e.responseEnd })),
+    ...performance.getEntriesByType('resource').map((e) => ({
+      name: new URL(e.name).pathname.replace(/-[\w-]{8}\.(js|css|geojson)$/, '.$1'),
+      start: Math.round(e.startTime),
+      end: Math.round(e.responseEnd),
+    })),
+  ]);
+}
+
 export async function measureLadderPagesInBrowser({ baseUrl, gql, log = () => {} }) {
   const user = await createStrategist(baseUrl, gql);
   const browser = await chromium.launch({
@@ -141,6 +155,7 @@ export async function measureLadderPagesInBrowser({ baseUrl, gql, log = () => {}
     const mapInApp = [];
     const mapDirect = [];
     let cold = null;
+    let waterfall = null;
     for (let i = 0; i < SAMPLES; i++) {
       const page = await context.newPage();
       await page.goto('/ladder', { waitUntil: 'commit' });
@@ -165,6 +180,7 @@ export async function measureLadderPagesInBrowser({ baseUrl, gql, log = () => {}
       const direct = await context.newPage();
       await direct.goto('/ladder/map', { waitUntil: 'commit' });
       mapDirect.push(await mark(direct, 'map'));
+      if (i === SAMPLES - 1) waterfall = await resourceTimeline(direct);
       await direct.close();
     }
     const result = {
@@ -174,6 +190,7 @@ export async function measureLadderPagesInBrowser({ baseUrl, gql, log = () => {}
       dashboardInteractive: stats(interactive),
       mapInApp: stats(mapInApp),
       mapDirect: stats(mapDirect),
+      mapDirectWaterfall: waterfall,
     };
     log(`ladder pages: ${JSON.stringify(result)}`);
     return result;
