@@ -8,6 +8,7 @@ import { useUser } from '../auth/session';
 import type { ActorPageQuery as ActorPageData } from '../gql/graphql';
 import { formatDate, formatDateTime, t } from '../i18n/i18n';
 import { initiativeKindLabel, initiativeRoleLabel, membershipPeriod } from '../initiatives/labels';
+import { JoinInitiativeDialog } from '../initiatives/JoinInitiativeDialog';
 import { INITIATIVE_WRITE_ROLES } from '../initiatives/roles';
 import { roleLabel, statusLabel } from '../participations/labels';
 import { Button } from '../ui/Button';
@@ -15,7 +16,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Link } from '../ui/Link';
 import { ErrorMessage, LoadingMessage, StatusMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
-import { JoinInitiativeDialog, RecordEngagementDialog } from './ActorDialogs';
+import { RecordEngagementDialog } from './ActorDialogs';
 import {
   engagementKindLabel,
   genderLabel,
@@ -435,10 +436,19 @@ export function ActorView({
       ) : null}
       {dialog === 'initiative' ? (
         <JoinInitiativeDialog
-          actorId={actor.id}
-          actorName={actor.name}
+          side={{ choose: 'initiative', actorId: actor.id }}
+          texts={{
+            title: t('actors.join.title'),
+            intro: t('actors.join.intro', { name: actor.name }),
+            choice: t('actors.join.initiative'),
+            choiceHint: t('actors.join.initiativeHint'),
+            chooseMissing: t('actors.join.chooseInitiative'),
+            missing: t('actors.form.missing'),
+            errorSummary: t('actors.join.errorSummary'),
+            save: t('actors.join.save'),
+          }}
           onClose={() => setDialog(null)}
-          onSaved={(initiative) => {
+          onJoined={(initiative) => {
             setDialog(null);
             setFailure(null);
             setNews(t('actors.join.saved', { name: actor.name, initiative }));

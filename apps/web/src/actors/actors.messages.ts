@@ -163,8 +163,6 @@ export const actorsMessages = {
   'actors.join.intro': '{name} blir medlem i ett initiativ.',
   'actors.join.initiative': 'Initiativ',
   'actors.join.initiativeHint': 'Skriv några bokstäver av namnet och välj i listan.',
-  'actors.join.role': 'Roll',
-  'actors.join.joinedOn': 'Gick med den',
   'actors.join.save': 'Gå med',
   'actors.join.chooseInitiative': 'Välj ett initiativ i listan.',
   'actors.join.saved': '{name} är med i {initiative}.',

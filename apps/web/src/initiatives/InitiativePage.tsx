@@ -1,30 +1,23 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useLocation, useParams } from 'react-router';
 import { errorCode } from '../app/apollo';
 import { kindLabel, sectorLabel } from '../actors/labels';
-import { useDebounced } from '../actors/useDebounced';
 import { PERSONAL_DATA_ROLES, RequireRole } from '../auth/RequireSession';
 import { useUser } from '../auth/session';
 import { useMeetingPlaces } from '../events/useMeetingPlaces';
-import type { InitiativeDetailQuery as DetailData, InitiativeRole } from '../gql/graphql';
+import type { InitiativeDetailQuery as DetailData } from '../gql/graphql';
 import { formatDate, t } from '../i18n/i18n';
 import { Button } from '../ui/Button';
-import { ComboBox } from '../ui/ComboBox';
 import { Dialog } from '../ui/Dialog';
 import { Link } from '../ui/Link';
 import { ErrorMessage, LoadingMessage, StatusMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
-import { Select } from '../ui/Select';
 import { TextField } from '../ui/TextField';
-import { INITIATIVE_ROLES, initiativeKindLabel, initiativeRoleLabel } from './labels';
-import {
-  InitiativeActorOptionsQuery,
-  InitiativeDetailQuery,
-  JoinInitiativeMutation,
-  LeaveInitiativeMutation,
-} from './operations';
+import { JoinInitiativeDialog } from './JoinInitiativeDialog';
+import { initiativeKindLabel, initiativeRoleLabel } from './labels';
+import { InitiativeDetailQuery, LeaveInitiativeMutation } from './operations';
 import { initiativeFieldErrors, isCalendarDate, placeErrors, todayInStockholm } from './reasons';
 import { INITIATIVE_WRITE_ROLES } from './roles';
 import './initiatives.css';
@@ -151,10 +144,19 @@ export function InitiativeView({
       </section>
 
       {adding ? (
-        <AddMemberDialog
-          initiative={initiative}
+        <JoinInitiativeDialog
+          side={{ choose: 'actor', initiativeId: initiative.id }}
+          texts={{
+            title: t('initiatives.join.title', { name: initiative.name }),
+            choice: t('initiatives.join.actor'),
+            choiceHint: t('initiatives.join.actorHint'),
+            chooseMissing: t('initiatives.join.chooseActor'),
+            missing: t('initiatives.form.missing'),
+            errorSummary: t('initiatives.form.errorSummary'),
+            save: t('initiatives.join.save'),
+          }}
           onClose={() => setAdding(false)}
-          onSaved={(name) => {
+          onJoined={(name) => {
             setAdding(false);
             setNews(
               `${t('initiatives.join.done', { name, initiative: initiative.name })} ${t('initiatives.ladderUpdates')}`,
@@ -243,130 +245,6 @@ function MemberTable({
         </tbody>
       </table>
     </div>
-  );
-}
-
-type JoinErrors = Partial<Record<'actorId' | 'role' | 'joinedOn' | 'form', string>>;
-
-/** "Lägg till medlem": an actor found by name, a role and a date (joinInitiative). */
-export function AddMemberDialog({
-  initiative,
-  onClose,
-  onSaved,
-}: {
-  initiative: LoadedInitiative;
-  onClose: () => void;
-  onSaved: (name: string) => void;
-}) {
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<{ id: string; label: string } | null>(null);
-  const [role, setRole] = useState<InitiativeRole>('MEMBER');
-  const [joinedOn, setJoinedOn] = useState(todayInStockholm());
-  const [errors, setErrors] = useState<JoinErrors>({});
-  const [join, { loading }] = useMutation(JoinInitiativeMutation);
-  const debounced = useDebounced(search.trim());
-  const { data } = useQuery(InitiativeActorOptionsQuery, {
-    variables: { search: debounced || null },
-    skip: !debounced,
-  });
-  const options = useMemo(() => {
-    const found = (data?.actors.edges ?? []).map(({ node }) => ({
-      id: node.id,
-      label: node.name,
-      detail: node.organisation ? node.organisation.name : kindLabel(node.kind),
-    }));
-    if (chosen && !found.some((o) => o.id === chosen.id)) found.unshift({ ...chosen, detail: '' });
-    return found;
-  }, [data, chosen]);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found: JoinErrors = {};
-    if (!chosen) found.actorId = t('initiatives.join.chooseActor');
-    if (!joinedOn) found.joinedOn = t('initiatives.date.required');
-    else if (!isCalendarDate(joinedOn)) found.joinedOn = t('initiatives.reason.date');
-    if (!chosen || Object.keys(found).length > 0) {
-      setErrors({ ...found, form: t('initiatives.form.missing') });
-      return;
-    }
-    setErrors({});
-    try {
-      await join({
-        variables: { input: { initiativeId: initiative.id, actorId: chosen.id, role, joinedOn } },
-      });
-      onSaved(chosen.label);
-    } catch (error) {
-      if (errorCode(error) === 'BAD_USER_INPUT') {
-        setErrors(
-          placeErrors(
-            initiativeFieldErrors(error),
-            ['actorId', 'role', 'joinedOn'] as const,
-            t('initiatives.form.errorSummary'),
-          ),
-        );
-      } else setErrors({ form: errorCode(error) === null ? t('app.error.network') : t('app.error.generic') });
-    }
-  };
-
-  return (
-    <Dialog
-      title={t('initiatives.join.title', { name: initiative.name })}
-      isOpen
-      onOpenChange={(open) => !open && onClose()}
-    >
-      {errors.form ? <ErrorMessage>{errors.form}</ErrorMessage> : null}
-      <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria">
-        <ComboBox
-          label={t('initiatives.join.actor')}
-          options={options}
-          selectedKey={chosen?.id ?? null}
-          onSelectionChange={(key) => {
-            const option = options.find((o) => o.id === key);
-            setChosen(option ? { id: option.id, label: option.label } : null);
-            if (option) setSearch(option.label);
-            setErrors((er) => ({ ...er, actorId: undefined }));
-          }}
-          inputValue={search}
-          onInputChange={(text) => {
-            setSearch(text);
-            if (chosen && text !== chosen.label) setChosen(null);
-          }}
-          description={t('initiatives.join.actorHint')}
-          errorMessage={errors.actorId}
-          isRequired
-          filtered
-        />
-        <Select
-          label={t('initiatives.join.role')}
-          name="role"
-          options={INITIATIVE_ROLES.map((r) => ({ id: r, label: initiativeRoleLabel(r) }))}
-          value={role}
-          onChange={(v) => v && setRole(v as InitiativeRole)}
-          errorMessage={errors.role}
-        />
-        <TextField
-          label={t('initiatives.join.joinedOn')}
-          name="joinedOn"
-          type="date"
-          value={joinedOn}
-          onChange={(v) => {
-            setJoinedOn(v);
-            setErrors((er) => ({ ...er, joinedOn: undefined }));
-          }}
-          description={t('initiatives.join.joinedOnHint')}
-          errorMessage={errors.joinedOn}
-          isRequired
-        />
-        <div className="actions">
-          <Button variant="secondary" slot="close">
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" isPending={loading}>
-            {loading ? t('app.saving') : t('initiatives.join.save')}
-          </Button>
-        </div>
-      </Form>
-    </Dialog>
   );
 }
 
