@@ -56,29 +56,36 @@ export const MunicipalitiesQuery = graphql(`
   }
 `);
 
+/** The actor's own fields: the form reads them, the actor page shows them, an update returns them. */
+export const ActorDetailFields = graphql(`
+  fragment ActorDetailFields on Actor {
+    id
+    kind
+    name
+    email
+    title
+    gender
+    legalBasis
+    sector
+    country
+    organisationNumber
+    createdAt
+    updatedAt
+    organisation {
+      id
+      name
+    }
+    municipality {
+      code
+      name
+    }
+  }
+`);
+
 export const ActorQuery = graphql(`
   query Actor($id: ID!) {
     actor(id: $id) {
-      id
-      kind
-      name
-      email
-      title
-      gender
-      legalBasis
-      sector
-      country
-      organisationNumber
-      createdAt
-      updatedAt
-      organisation {
-        id
-        name
-      }
-      municipality {
-        code
-        name
-      }
+      ...ActorDetailFields
     }
   }
 `);
@@ -102,25 +109,7 @@ export const CreateOrganisationMutation = graphql(`
 export const UpdateActorMutation = graphql(`
   mutation UpdateActor($id: ID!, $input: UpdateActorInput!) {
     updateActor(id: $id, input: $input) {
-      id
-      kind
-      name
-      email
-      title
-      gender
-      legalBasis
-      sector
-      country
-      organisationNumber
-      updatedAt
-      organisation {
-        id
-        name
-      }
-      municipality {
-        code
-        name
-      }
+      ...ActorDetailFields
     }
   }
 `);
@@ -186,26 +175,7 @@ export const ActorPageMemberFields = graphql(`
 export const ActorPageQuery = graphql(`
   query ActorPage($id: ID!, $participationsFirst: Int!, $membersFirst: Int!) {
     actor(id: $id) {
-      id
-      kind
-      name
-      email
-      title
-      gender
-      legalBasis
-      sector
-      country
-      organisationNumber
-      createdAt
-      updatedAt
-      organisation {
-        id
-        name
-      }
-      municipality {
-        code
-        name
-      }
+      ...ActorDetailFields
       highestStep
       ladder {
         step
@@ -225,10 +195,7 @@ export const ActorPageQuery = graphql(`
         }
       }
       initiatives {
-        id
-        role
-        joinedOn
-        leftOn
+        ...InitiativeMembershipFields
         initiative {
           id
           name

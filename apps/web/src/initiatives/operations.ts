@@ -31,6 +31,29 @@ export const InitiativeListQuery = graphql(`
   }
 `);
 
+/** A membership's own fields (the initiative page, the actor page, and what join and leave return). */
+export const InitiativeMembershipFields = graphql(`
+  fragment InitiativeMembershipFields on InitiativeMembership {
+    id
+    role
+    joinedOn
+    leftOn
+  }
+`);
+
+/** An actor as the initiative pages name it: the name, and the organisation or else the kind. */
+export const InitiativeActorFields = graphql(`
+  fragment InitiativeActorFields on Actor {
+    id
+    name
+    kind
+    organisation {
+      id
+      name
+    }
+  }
+`);
+
 export const InitiativeDetailQuery = graphql(`
   query InitiativeDetail($id: ID!, $first: Int!, $after: String) {
     initiative(id: $id) {
@@ -49,18 +72,9 @@ export const InitiativeDetailQuery = graphql(`
         }
         edges {
           node {
-            id
-            role
-            joinedOn
-            leftOn
+            ...InitiativeMembershipFields
             actor {
-              id
-              name
-              kind
-              organisation {
-                id
-                name
-              }
+              ...InitiativeActorFields
             }
           }
         }
@@ -90,13 +104,7 @@ export const InitiativeActorOptionsQuery = graphql(`
     actors(filter: { search: $search }, first: 20) {
       edges {
         node {
-          id
-          name
-          kind
-          organisation {
-            id
-            name
-          }
+          ...InitiativeActorFields
         }
       }
     }
@@ -115,10 +123,7 @@ export const CreateInitiativeMutation = graphql(`
 export const JoinInitiativeMutation = graphql(`
   mutation JoinInitiative($input: JoinInitiativeInput!) {
     joinInitiative(input: $input) {
-      id
-      role
-      joinedOn
-      leftOn
+      ...InitiativeMembershipFields
     }
   }
 `);
@@ -126,10 +131,7 @@ export const JoinInitiativeMutation = graphql(`
 export const LeaveInitiativeMutation = graphql(`
   mutation LeaveInitiative($input: LeaveInitiativeInput!) {
     leaveInitiative(input: $input) {
-      id
-      role
-      joinedOn
-      leftOn
+      ...InitiativeMembershipFields
     }
   }
 `);
