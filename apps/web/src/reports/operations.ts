@@ -1,18 +1,25 @@
 import { graphql } from '../gql';
 
+/** A report version as the list shows it (and polls it while PENDING). */
+export const ReportVersionFields = graphql(`
+  fragment ReportVersionFields on QuarterlyReport {
+    id
+    year
+    quarter
+    version
+    status
+    generatedAt
+    pdfUrl
+    xlsxUrl
+    error
+  }
+`);
+
 /** The year's versions, light: enough for the list and for polling a PENDING version. */
 export const QuarterlyReportsQuery = graphql(`
   query QuarterlyReports($year: Int!) {
     quarterlyReports(year: $year) {
-      id
-      year
-      quarter
-      version
-      status
-      generatedAt
-      pdfUrl
-      xlsxUrl
-      error
+      ...ReportVersionFields
     }
   }
 `);
@@ -246,15 +253,7 @@ export const QuarterlyReportFiguresQuery = graphql(`
 export const GenerateQuarterlyReportMutation = graphql(`
   mutation GenerateQuarterlyReport($year: Int!, $quarter: Int!) {
     generateQuarterlyReport(year: $year, quarter: $quarter) {
-      id
-      year
-      quarter
-      version
-      status
-      generatedAt
-      pdfUrl
-      xlsxUrl
-      error
+      ...ReportVersionFields
     }
   }
 `);
