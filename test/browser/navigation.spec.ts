@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
+  adminGraphql,
   createUser,
   launchChromium,
   newContext,
@@ -8,7 +10,7 @@ import {
   seriousAccessibilityViolations,
   signInContext,
 } from './support/browser';
-import { createPerson } from './support/fixtures';
+import { createEventToday, createPerson, register } from './support/fixtures';
 
 jest.setTimeout(120_000);
 
@@ -17,6 +19,7 @@ type Role = 'ADMIN' | 'EVENT_STAFF' | 'STRATEGIST' | 'COMMITTEE';
 let browser: Browser;
 let close: () => Promise<void>;
 const contexts = new Map<Role, BrowserContext>();
+const NARROW = { width: 360, height: 740 };
 
 beforeAll(async () => {
   ({ browser, close } = await launchChromium());
@@ -59,7 +62,7 @@ const EXPECTED: Record<Role, string[]> = {
     'Dubbletter',
   ],
   STRATEGIST: ['Start', 'Trappan', 'Karta', 'Bjud in härnäst', 'Aktörer', 'Initiativ', 'Rapporter'],
-  COMMITTEE: ['Start', 'Trappan', 'Karta', 'Rapporter'],
+  COMMITTEE: ['Trappan', 'Karta', 'Rapporter'],
 };
 
 describe('Navigation by role', () => {
@@ -99,5 +102,70 @@ describe('Navigation by role', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'committee-forbidden');
     await page.close();
+  });
+
+  /**
+   * Every page the issue adds, as each role that may use it, at the narrowest phone width: no
+   * serious axe violation, nothing wider than the screen, and no CSP refusal or script error.
+   */
+  describe('every page at 360 px', () => {
+    let ids: { person: string; event: string; initiative: string };
+    beforeAll(async () => {
+      const event = await createEventToday('Svep över sidorna');
+      const person = await createPerson('Svea Svep', 'svea@navigation.test');
+      await register(event, person, 'SPEAKER');
+      const created = await adminGraphql<{ createInitiative: { id: string } }>(
+        `mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { id } }`,
+        { input: { name: 'Svepets arbetsgrupp', kind: 'WORKING_GROUP', startedOn: '2026-01-15' } },
+      );
+      ids = { person, event, initiative: created.createInitiative.id };
+    });
+
+    const PAGES: Record<Role, (ids: { person: string; event: string; initiative: string }) => string[]> = {
+      ADMIN: () => ['/admin/users', '/reports', '/ladder/map'],
+      EVENT_STAFF: ({ initiative }) => ['/ladder', `/initiatives/${initiative}`, '/'],
+      STRATEGIST: ({ person }) => [
+        '/',
+        '/ladder/next',
+        '/initiatives',
+        '/initiatives/new',
+        `/actors/${person}`,
+      ],
+      COMMITTEE: () => ['/ladder', '/ladder/map', '/reports'],
+    };
+
+    /** Console errors about the CSP and uncaught errors, as they come. */
+    function watch(page: Page): string[] {
+      const found: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+          found.push(message.text());
+        }
+      });
+      page.on('pageerror', (error) => found.push(`page error: ${error.message}`));
+      return found;
+    }
+
+    it.each(Object.keys(PAGES))('%s: accessible, no overflow, nothing refused', async (role) => {
+      const context = await newContext(browser, NARROW);
+      await signInContext(context, await createUser(role as Role, `Smal ${role.toLowerCase()}`));
+      const page = await context.newPage();
+      const problems = watch(page);
+      const failures: string[] = [];
+      for (const url of PAGES[role as Role](ids)) {
+        await page.goto(url);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const heading = (await page.getByRole('heading', { level: 1 }).first().textContent())?.trim();
+        if (heading === 'Du har inte behörighet') failures.push(`${url}: refused to ${role}`);
+        for (const violation of await seriousAccessibilityViolations(page))
+          failures.push(`${url}: ${violation}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 1) failures.push(`${url}: ${overflow} px wider than the screen`);
+        failures.push(...problems.splice(0).map((problem) => `${url}: ${problem}`));
+      }
+      expect(failures).toEqual([]);
+      await context.close();
+    });
   });
 });

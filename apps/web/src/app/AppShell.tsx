@@ -19,7 +19,8 @@ const SignOutWarning = lazy(() => import('./SignOutWarning').then((m) => ({ defa
 
 /** The navigation, by role: each role sees what it may use. */
 const NAV: NavItem[] = [
-  { to: '/', label: 'app.nav.home', roles: ALL_ROLES, end: true },
+  // The committee's start is its reports (`/` takes it there): no second link to the same page.
+  { to: '/', label: 'app.nav.home', roles: PERSONAL_DATA_ROLES, end: true },
   { to: '/events', label: 'app.nav.events', roles: STAFF_ROLES },
   { to: '/ladder', label: 'app.nav.ladder', roles: ALL_ROLES, end: true },
   { to: '/ladder/map', label: 'app.nav.map', roles: ALL_ROLES },

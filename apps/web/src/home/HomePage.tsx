@@ -7,7 +7,7 @@ import { EventsQuery } from '../events/operations';
 import { addDays, endOfDay, startOfDay, stockholmToday } from '../events/period';
 import { useMeetingPlaces } from '../events/useMeetingPlaces';
 import type { EventsQuery as EventsData } from '../gql/graphql';
-import { formatShortDate, formatTime, t } from '../i18n/i18n';
+import { formatShortDate, formatTime, t, type MessageKey } from '../i18n/i18n';
 import { Link } from '../ui/Link';
 import { ErrorMessage, LoadingMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
@@ -17,7 +17,15 @@ type EventItem = EventsData['events']['edges'][number]['node'];
 
 const UPCOMING_DAYS = 30;
 
-/** `/`: for event staff, today's and the coming 30 days' events; the committee goes to its reports; others a welcome. */
+/** Where a strategist's week starts: the ladder, the map, whom to invite next and the reports. */
+const STRATEGIST_PLACES: { href: string; title: MessageKey; text: MessageKey }[] = [
+  { href: '/ladder', title: 'home.place.ladder', text: 'home.place.ladderText' },
+  { href: '/ladder/map', title: 'home.place.map', text: 'home.place.mapText' },
+  { href: '/ladder/next', title: 'home.place.next', text: 'home.place.nextText' },
+  { href: '/reports', title: 'home.place.reports', text: 'home.place.reportsText' },
+];
+
+/** `/`: for event staff, today's and the coming 30 days' events; the committee goes to its reports; a strategist gets the places to start from. */
 export function HomePage() {
   const user = useUser();
   // The committee's home is its reports.
@@ -28,6 +36,16 @@ export function HomePage() {
         <PageTitle>{t('home.title')}</PageTitle>
         <h2>{t('home.welcome', { name: user.name })}</h2>
         <p>{t('home.welcomeText')}</p>
+        <ul className="home-events">
+          {STRATEGIST_PLACES.map((place) => (
+            <li key={place.href} className="home-event">
+              <h3 className="home-event__title">
+                <Link href={place.href}>{t(place.title)}</Link>
+              </h3>
+              <p className="home-event__meta">{t(place.text)}</p>
+            </li>
+          ))}
+        </ul>
       </>
     );
   }

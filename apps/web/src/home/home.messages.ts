@@ -13,6 +13,15 @@ export const homeMessages = {
   'home.newEvent': 'Nytt evenemang',
   'home.when': '{date}, {time}',
   'home.welcome': 'Välkommen, {name}!',
-  'home.welcomeText':
-    'Här följer du upp engagemanget i Västerbotten. Rapporterna till nämnden hittar du i menyn när de är klara.',
+  'home.welcomeText': 'Här följer du hur aktörerna i Västerbotten rör sig på engagemangstrappan.',
+  'home.place.ladder': 'Trappan',
+  'home.place.ladderText':
+    'Hur många som står på varje steg, vilka som har rört sig och hur det har utvecklats.',
+  'home.place.map': 'Karta',
+  'home.place.mapText': 'Engagerade aktörer i länets kommuner.',
+  'home.place.next': 'Bjud in härnäst',
+  'home.place.nextText':
+    'Välj ut aktörer efter steg, sektor och kommun, spara urvalet och exportera en lista.',
+  'home.place.reports': 'Rapporter',
+  'home.place.reportsText': 'Kvartalsrapporterna till regionala utvecklingsnämnden.',
 } as const;
