@@ -10,6 +10,7 @@ export const SECTORS: readonly Sector[] = [
 ];
 export const GENDERS: readonly Gender[] = ['WOMAN', 'MAN', 'NON_BINARY', 'NOT_STATED'];
 export const LEGAL_BASES: readonly LegalBasis[] = ['PUBLIC_INTEREST', 'LEGITIMATE_INTEREST', 'CONSENT'];
+export const ACTOR_KINDS: readonly ActorKind[] = ['PERSON', 'ORGANISATION'];
 
 export const sectorLabel = (sector: Sector): string => t(`actors.sector.${sector}`);
 export const genderLabel = (gender: Gender): string => t(`actors.gender.${gender}`);

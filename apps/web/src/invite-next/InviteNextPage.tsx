@@ -2,12 +2,13 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useSearchParams } from 'react-router';
-import { sectorLabel, SECTORS } from '../actors/labels';
+import { sectorLabel, SECTORS, STEPS } from '../actors/labels';
 import { errorCode, fieldErrors } from '../app/apollo';
 import { PERSONAL_DATA_ROLES, RequireRole } from '../auth/RequireSession';
 import { useMeetingPlaces } from '../events/useMeetingPlaces';
 import type { InviteNextActorsQuery as ActorsData, SavedFiltersQuery as SavedData } from '../gql/graphql';
 import { formatDate, t } from '../i18n/i18n';
+import { INITIATIVE_KINDS } from '../initiatives/labels';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
@@ -23,9 +24,7 @@ import {
   filterKey,
   filterToJson,
   filterToParams,
-  INITIATIVE_KINDS,
   initiativeKindLabel,
-  LADDER_STEPS,
   stepLabel,
   SUB_REGION_OPTIONS,
   withField,
@@ -320,7 +319,7 @@ function Filters({
       <div className="invite-filters__grid">
         <Select
           label={t('inviteNext.filter.step')}
-          options={[all, ...LADDER_STEPS.map((s) => ({ id: s, label: stepLabel(s) }))]}
+          options={[all, ...STEPS.map((s) => ({ id: s, label: stepLabel(s) }))]}
           value={filter.ladderStep ?? ALL}
           onChange={(v) => onChange('ladderStep', v)}
         />

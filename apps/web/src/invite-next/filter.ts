@@ -1,30 +1,11 @@
 // The page's filter: kept in the address (so a link can be shared), saved as JSON per user, and sent
 // as query parameters to the exports. Every form uses the ActorFilterInput field names.
 import { SUB_REGIONS } from '@crm/domain/regions';
-import { SECTORS } from '../actors/labels';
-import type {
-  ActorFilterInput,
-  ActorKind,
-  InitiativeKind,
-  LadderStep,
-  MeetingPlaceCode,
-  Sector,
-} from '../gql/graphql';
+import { ACTOR_KINDS, SECTORS, STEPS } from '../actors/labels';
+import type { ActorFilterInput, InitiativeKind, LadderStep, MeetingPlaceCode, Sector } from '../gql/graphql';
 import { t } from '../i18n/i18n';
+import { INITIATIVE_KINDS } from '../initiatives/labels';
 
-export const LADDER_STEPS: readonly LadderStep[] = [
-  'AWARENESS',
-  'INTEREST',
-  'PARTICIPATION',
-  'COLLABORATION',
-  'INFLUENCE',
-];
-export const INITIATIVE_KINDS: readonly InitiativeKind[] = [
-  'WORKING_GROUP',
-  'COLLABORATION',
-  'OWN_INITIATIVE',
-];
-export const ACTOR_KINDS: readonly ActorKind[] = ['PERSON', 'ORGANISATION'];
 const MEETING_PLACES = Object.keys({
   GRAND_HOTEL: true,
   MOTESPLATS_LYCKSELE: true,
@@ -60,7 +41,7 @@ const MAX_SEARCH = 200;
 
 /** How each field's value is checked; an unknown or malformed value is left out, never sent. */
 const checks: { [F in FilterField]-?: (value: string) => NonNullable<InviteFilter[F]> | null } = {
-  ladderStep: oneOf(LADDER_STEPS),
+  ladderStep: oneOf(STEPS),
   sector: oneOf<Sector>(SECTORS),
   municipalityCode: (value) => (/^\d{4}$/.test(value) ? value : null),
   subRegion: oneOf(SUB_REGIONS.map((r) => r.code)),

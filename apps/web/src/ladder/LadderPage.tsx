@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { kindLabel, SECTORS, sectorLabel } from '../actors/labels';
+import { ACTOR_KINDS, kindLabel, SECTORS, sectorLabel } from '../actors/labels';
 import { isDate } from '../events/period';
 import type { SessionUser } from '../auth/auth-api';
 import { ALL_ROLES, PERSONAL_DATA_ROLES, RequireRole } from '../auth/RequireSession';
@@ -15,7 +15,7 @@ import { Select, type SelectOption } from '../ui/Select';
 import { TextField } from '../ui/TextField';
 import { DistributionSection, distributionRows } from './DistributionSection';
 import { ladderErrorMessages } from './errors';
-import { GROUPINGS, groupingLabel, KINDS, MEETING_PLACES } from './labels';
+import { GROUPINGS, groupingLabel, MEETING_PLACES } from './labels';
 import { day, MovementSection } from './MovementSection';
 import { LadderChoicesQuery, LadderDashboardQuery, LadderTrendQuery } from './operations';
 import {
@@ -228,7 +228,7 @@ export function LadderDashboard({ role, today: givenToday }: { role: Role; today
             label={t('ladder.filter.kind')}
             options={[
               { id: ALL, label: t('ladder.filter.allKinds') },
-              ...KINDS.map((k) => ({ id: k, label: t(`actors.kindPlural.${k}`) })),
+              ...ACTOR_KINDS.map((k) => ({ id: k, label: t(`actors.kindPlural.${k}`) })),
             ]}
             value={state.filter.kind ?? ALL}
             onChange={(v) => update({ kind: v === ALL ? null : v })}

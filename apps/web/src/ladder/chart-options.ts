@@ -4,7 +4,8 @@
 // carries the same numbers, so nothing depends on colour alone.
 import type { EChartsCoreOption } from 'echarts/core';
 import type { LadderStep } from '../gql/graphql';
-import { STEPS, stepLabel } from './labels';
+import { STEPS } from '../actors/labels';
+import { stepLabel } from './labels';
 
 /** Five colours with at least 4.5:1 against white, told apart by hue and lightness. */
 export const STEP_COLOURS: Record<LadderStep, string> = {

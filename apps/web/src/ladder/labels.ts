@@ -2,15 +2,6 @@ import { genderLabel, kindLabel, sectorLabel } from '../actors/labels';
 import type { ActorKind, Gender, LadderGrouping, LadderStep, MeetingPlaceCode, Sector } from '../gql/graphql';
 import { t } from '../i18n/i18n';
 
-/** The five steps, lowest first (the API's enum is alphabetical). */
-export const STEPS: readonly LadderStep[] = [
-  'AWARENESS',
-  'INTEREST',
-  'PARTICIPATION',
-  'COLLABORATION',
-  'INFLUENCE',
-];
-
 /** The groupings the dashboard offers (kind is a filter instead). */
 export const GROUPINGS: readonly LadderGrouping[] = [
   'NONE',
@@ -26,7 +17,6 @@ export const MEETING_PLACES: readonly MeetingPlaceCode[] = [
   'ALMEDALEN',
   'DIGITALA_VASTERBOTTEN',
 ];
-export const KINDS: readonly ActorKind[] = ['PERSON', 'ORGANISATION'];
 
 /** A step's Swedish name; null is "not engaged" (the matrix's first row and last column). */
 export const stepLabel = (step: LadderStep | null): string =>

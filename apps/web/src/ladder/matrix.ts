@@ -1,5 +1,5 @@
 import type { LadderStep } from '../gql/graphql';
-import { STEPS } from './labels';
+import { STEPS } from '../actors/labels';
 
 export interface TransitionLike {
   from?: LadderStep | null;

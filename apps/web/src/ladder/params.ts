@@ -1,9 +1,9 @@
 // The dashboard's state lives in the address (?asOf=…&groupBy=…&municipality=…), so a view can be
 // bookmarked, shared and linked to (the map links here with ?municipality=<code>).
-import { SECTORS } from '../actors/labels';
+import { ACTOR_KINDS, SECTORS } from '../actors/labels';
 import { isDate } from '../events/period';
 import type { ActorKind, LadderFilterInput, LadderGrouping, MeetingPlaceCode, Sector } from '../gql/graphql';
-import { GROUPINGS, KINDS, MEETING_PLACES } from './labels';
+import { GROUPINGS, MEETING_PLACES } from './labels';
 import { endedQuarterEnds, previousQuarterEnd } from './quarters';
 
 export interface LadderFilterState {
@@ -58,7 +58,7 @@ export function parseLadderParams(
       municipality: municipality !== null && MUNICIPALITY_CODE.test(municipality) ? municipality : null,
       sector: oneOf(params.get('sector'), SECTORS),
       meetingPlace: oneOf(params.get('meetingPlace'), MEETING_PLACES),
-      kind: oneOf(params.get('kind'), KINDS),
+      kind: oneOf(params.get('kind'), ACTOR_KINDS),
     },
     from: date('from') ?? previousQuarterEnd(to),
     to,

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { STEPS } from '../actors/labels';
 import { formatNumber, t } from '../i18n/i18n';
 import type { LadderStep } from '../gql/graphql';
 import type { ChartRow } from './chart-options';
-import { STEPS, stepLabel } from './labels';
+import { stepLabel } from './labels';
 
 /** A count, or "–" with the words for a screen reader when disclosure control withholds it. */
 export function Count({ value, suppressed }: { value: number | null | undefined; suppressed?: boolean }) {

@@ -2,7 +2,7 @@
 // Swedish labels. Only aggregates: no person is ever named here (organisations that reached step 5
 // are named for staff only; the committee sees their number).
 import { useId, type ReactNode } from 'react';
-import { sectorLabel } from '../actors/labels';
+import { sectorLabel, STEPS } from '../actors/labels';
 import { genderLabel } from '../actors/labels';
 import type {
   Gender,
@@ -18,7 +18,6 @@ import {
   formatChangeOf,
   formatCount,
   formatShareOf,
-  LADDER_STEPS,
   stepLabel,
   sumOf,
   WITHHELD_DERIVED,
@@ -155,10 +154,10 @@ export function ReportFigures({
     return found ? (found.count ?? null) : 0;
   };
   const mixCells = (steps: readonly ReportStepFragment[]) => {
-    const counts = LADDER_STEPS.map((s) => countOn(steps, s));
+    const counts = STEPS.map((s) => countOn(steps, s));
     return [...counts.map(n), formatSum(counts, k)];
   };
-  const mixColumns = (first: string) => [first, ...LADDER_STEPS.map(stepLabel), t('reports.col.total')];
+  const mixColumns = (first: string) => [first, ...STEPS.map(stepLabel), t('reports.col.total')];
 
   const s = f.summary;
   const summaryRows: Row[] = [
@@ -170,7 +169,7 @@ export function ReportFigures({
   ];
 
   const ladderRows: Row[] = [
-    ...LADDER_STEPS.map((step) => {
+    ...STEPS.map((step) => {
       const current = countOn(f.ladder.atEnd, step);
       const previous = countOn(f.ladder.atEndPreviousQuarter, step);
       const yearEarlier = countOn(f.ladder.atEndYearEarlier, step);
@@ -449,10 +448,10 @@ function genderCells(counts: readonly ReportGenderFragment[], k: number | null):
 
 /** Movement between the quarter's first and last day: the matrix and its summary. */
 function Movement({ figures: f, k }: { figures: Figures; k: number | null }) {
-  const levels: (LadderStep | null)[] = [null, ...LADDER_STEPS];
+  const levels: (LadderStep | null)[] = [null, ...STEPS];
   const label = (step: LadderStep | null) =>
     step === null ? t('reports.movement.notEngaged') : stepLabel(step);
-  const level = (step: LadderStep | null) => (step === null ? 0 : LADDER_STEPS.indexOf(step) + 1);
+  const level = (step: LadderStep | null) => (step === null ? 0 : STEPS.indexOf(step) + 1);
   const cell = (from: LadderStep | null, to: LadderStep | null): number | null => {
     const found = f.ladder.movement.find((m) => (m.from ?? null) === from && (m.to ?? null) === to);
     return found ? (found.count ?? null) : 0;

@@ -43,14 +43,6 @@ export function formatShareOf(part: number | null, whole: number | null): string
   return `${formatNumber(Math.round((part / whole) * 100))} %`;
 }
 
-export const LADDER_STEPS: readonly LadderStep[] = [
-  'AWARENESS',
-  'INTEREST',
-  'PARTICIPATION',
-  'COLLABORATION',
-  'INFLUENCE',
-];
-
 /** "1. Medvetenhet" */
 export const stepLabel = (step: LadderStep): string => t(`reports.step.${step}`);
 
