@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorCode } from '../app/apollo';
@@ -30,6 +30,7 @@ import {
   UpdateActorMutation,
 } from './operations';
 import { actorFieldErrors } from './reasons';
+import { useDebounced } from './useDebounced';
 import './actors.css';
 
 type EditedActor = NonNullable<ActorData['actor']>;
@@ -80,16 +81,6 @@ function placeServerErrors(server: Record<string, string>): Errors {
     else errors.form = message;
   }
   return errors;
-}
-
-/** Wait until typing pauses before asking the server. */
-function useDebounced<T>(value: T, ms = 250): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 /** `/actors/new?kind=PERSON|ORGANISATION` and `/actors/:id/edit`. */
