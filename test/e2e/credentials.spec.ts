@@ -135,10 +135,42 @@ describe('credentials: revocation, rotation and last use', () => {
     expect((await meOf(api.adminToken)).data).toEqual({ me: { id: adminId } });
   });
 
+  it("changeUserRole: the same token has the new role's rights from the next request, audited; not one's own", async () => {
+    const user = await staff();
+    const writeEvent = `mutation { createEvent(input: { meetingPlace: GRAND_HOTEL, title: "Rollbyte", startsAt: "2026-05-12T08:00:00.000Z" }) { id } }`;
+    expect(codesOf(await api.gql(writeEvent, {}, user.token))).toBeUndefined();
+    const changed = await api.ok(
+      `mutation($id: ID!) { changeUserRole(id: $id, role: STRATEGIST) { ${USER_FIELDS} } }`,
+      { id: user.id },
+    );
+    expect(changed.changeUserRole).toMatchObject({ id: user.id, role: 'STRATEGIST', disabledAt: null });
+    expect(codesOf(await api.gql(writeEvent, {}, user.token))).toEqual(['FORBIDDEN']);
+    expect((await meOf(user.token)).data).toEqual({ me: { id: user.id } });
+    // The same role again changes nothing and writes nothing.
+    await api.ok(`mutation($id: ID!) { changeUserRole(id: $id, role: STRATEGIST) { id } }`, { id: user.id });
+    expect((await auditsOf(user.id)).filter((a) => a.action === 'change_role')).toEqual([
+      { user_id: adminId, action: 'change_role', changed_fields: ['role'] },
+    ]);
+
+    const own = await api.gql(`mutation($id: ID!) { changeUserRole(id: $id, role: COMMITTEE) { id } }`, {
+      id: adminId,
+    });
+    expect(own.errors?.map((e) => e.extensions)).toEqual([
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'id' }),
+    ]);
+    const [{ role }] = await api.dataSource.query(`SELECT role FROM app_user WHERE id = $1`, [adminId]);
+    expect(role).toBe('ADMIN');
+    const badRole = await api.gql(`mutation($id: ID!) { changeUserRole(id: $id, role: OWNER) { id } }`, {
+      id: user.id,
+    });
+    expect(badRole.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it.each([
     ['disableUser', 'id', `mutation($id: ID!) { disableUser(id: $id) { id } }`],
     ['enableUser', 'id', `mutation($id: ID!) { enableUser(id: $id) { id } }`],
     ['issueToken', 'userId', `mutation($id: ID!) { issueToken(userId: $id) { token } }`],
+    ['changeUserRole', 'id', `mutation($id: ID!) { changeUserRole(id: $id, role: STRATEGIST) { id } }`],
   ])('%s of an unknown or malformed id answers BAD_USER_INPUT on %s', async (_name, field, query) => {
     const [{ audits }] = await api.dataSource.query(`SELECT count(*)::int AS audits FROM audit_log`);
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {

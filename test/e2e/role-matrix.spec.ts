@@ -521,6 +521,19 @@ describe('authentication and the role matrix', () => {
       },
     },
     {
+      name: 'changeUserRole',
+      field: 'changeUserRole',
+      mutation: true,
+      prepare: async () => {
+        const { id } = await someUser();
+        return {
+          query: `mutation($id: ID!) { changeUserRole(id: $id, role: STRATEGIST) { id role } }`,
+          variables: { id },
+          check: (data) => expect(data.changeUserRole).toEqual({ id, role: 'STRATEGIST' }),
+        };
+      },
+    },
+    {
       name: 'enableUser',
       field: 'enableUser',
       mutation: true,
@@ -804,6 +817,7 @@ describe('authentication and the role matrix', () => {
     generateQuarterlyReport: [ok, no, ok, no],
     disableUser: [ok, no, no, no],
     enableUser: [ok, no, no, no],
+    changeUserRole: [ok, no, no, no],
     issueToken: [ok, no, no, no],
     inviteUser: [ok, no, no, no],
     changePassword: [ok, ok, ok, ok],

@@ -1,4 +1,4 @@
-import { Permission } from '@crm/domain';
+import { Permission, Role } from '@crm/domain';
 import { UserEntity } from '@crm/persistence';
 import {
   Args,
@@ -81,6 +81,20 @@ export class UsersResolver {
     @CurrentUser() admin: UserEntity,
   ): Promise<User> {
     return User.from(await this.service.disableUser(id, admin));
+  }
+
+  @Mutation(() => User, {
+    description:
+      'Gives the user another role, from their next request on (sessions and token stay). An admin cannot ' +
+      'change their own role.',
+  })
+  @Requires(Permission.MANAGE_USERS)
+  async changeUserRole(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('role', { type: () => Role }) role: Role,
+    @CurrentUser() admin: UserEntity,
+  ): Promise<User> {
+    return User.from(await this.service.changeUserRole(id, role, admin));
   }
 
   @Mutation(() => User, { description: 'Lets a disabled user’s token work again (the same token)' })

@@ -1,4 +1,4 @@
-import { DomainValidationError, normaliseEmail, requireName } from '@crm/domain';
+import { DomainValidationError, normaliseEmail, requireName, Role } from '@crm/domain';
 import { AuditRepository, UserEntity, UserRepository } from '@crm/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -79,6 +79,20 @@ export class UsersService {
       by: admin,
       action: 'disable',
       fields: ['disabledAt'],
+    });
+  }
+
+  /**
+   * Gives a user another role, from their next request on. An admin cannot change their own role
+   * (so the last admin cannot demote themselves and leave nobody to manage users).
+   */
+  async changeUserRole(rawId: string, role: Role, admin: UserEntity): Promise<UserEntity> {
+    const id = parseId('id', rawId);
+    if (id === admin.id) throw new DomainValidationError('id', 'you cannot change your own role');
+    return this.writeUser('id', id, (users) => users.setRole(id, role), {
+      by: admin,
+      action: 'change_role',
+      fields: ['role'],
     });
   }
 

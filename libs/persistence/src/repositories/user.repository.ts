@@ -124,6 +124,19 @@ export class UserRepository {
     return user ? { user, changed: false } : null;
   }
 
+  /** Gives the user another role (at once: every request reads the role anew). Null for an unknown id. */
+  async setRole(id: string, role: string): Promise<{ user: UserEntity; changed: boolean } | null> {
+    const changed = rowsOf(
+      await this.em.query(`UPDATE app_user SET role = $2 WHERE id = $1 AND role <> $2 RETURNING *`, [
+        id,
+        role,
+      ]),
+    );
+    if (changed.length) return { user: hydrate(this.em, UserEntity, changed)[0], changed: true };
+    const user = await this.findById(id);
+    return user ? { user, changed: false } : null;
+  }
+
   /** Replaces the user's token (its hash): the old token stops working with this commit. Null for an unknown id. */
   async replaceToken(id: string, tokenHash: string): Promise<UserEntity | null> {
     const rows = rowsOf(
