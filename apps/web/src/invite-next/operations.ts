@@ -42,13 +42,20 @@ export const InviteNextMunicipalitiesQuery = graphql(`
   }
 `);
 
+/** A saved filter as the list shows it, and as saving returns it. */
+export const SavedFilterFields = graphql(`
+  fragment SavedFilterFields on SavedFilter {
+    id
+    name
+    filter
+    createdAt
+  }
+`);
+
 export const SavedFiltersQuery = graphql(`
   query SavedFilters($page: SavedFilterPage!) {
     savedFilters(page: $page) {
-      id
-      name
-      filter
-      createdAt
+      ...SavedFilterFields
     }
   }
 `);
@@ -56,10 +63,7 @@ export const SavedFiltersQuery = graphql(`
 export const SaveFilterMutation = graphql(`
   mutation SaveFilter($input: SaveFilterInput!) {
     saveFilter(input: $input) {
-      id
-      name
-      filter
-      createdAt
+      ...SavedFilterFields
     }
   }
 `);
