@@ -2,8 +2,7 @@
 // Swedish labels. Only aggregates: no person is ever named here (organisations that reached step 5
 // are named for staff only; the committee sees their number).
 import { useId, type ReactNode } from 'react';
-import { sectorLabel, STEPS } from '../actors/labels';
-import { genderLabel } from '../actors/labels';
+import { GENDERS, genderLabel, sectorLabel, STEPS } from '../actors/labels';
 import type {
   Gender,
   LadderStep,
@@ -26,8 +25,6 @@ import {
 
 export type LoadedReport = NonNullable<QuarterlyReportFiguresQuery['quarterlyReport']>;
 export type Figures = NonNullable<LoadedReport['figures']>;
-
-const GENDERS: readonly Gender[] = ['WOMAN', 'MAN', 'NON_BINARY', 'NOT_STATED'];
 
 interface Row {
   header: ReactNode;
@@ -339,34 +336,19 @@ export function ReportFigures({
       <FigureTable
         caption={t('reports.gender.quarterCaption')}
         columns={genderColumns(t('reports.gender.selection'))}
-        rows={[
-          { header: t('reports.gender.all'), cells: genderCells(f.gender.participants, k) },
-          { header: t('reports.gender.onStage'), cells: genderCells(f.gender.onStage, k) },
-        ]}
+        rows={genderRows(f.gender, k)}
       />
       {f.gender.perMeetingPlace.length > 0 ? (
         <FigureTable
           caption={t('reports.gender.placesCaption')}
           columns={genderColumns(t('reports.gender.selection'))}
-          groups={f.gender.perMeetingPlace.map((m) => ({
-            header: m.nameSv,
-            rows: [
-              { header: t('reports.gender.all'), cells: genderCells(m.participants, k) },
-              { header: t('reports.gender.onStage'), cells: genderCells(m.onStage, k) },
-            ],
-          }))}
+          groups={f.gender.perMeetingPlace.map((m) => ({ header: m.nameSv, rows: genderRows(m, k) }))}
         />
       ) : null}
       <FigureTable
         caption={t('reports.gender.historyCaption')}
         columns={genderColumns(t('reports.gender.selection'))}
-        groups={f.gender.lastFourQuarters.map((q) => ({
-          header: q.label,
-          rows: [
-            { header: t('reports.gender.all'), cells: genderCells(q.participants, k) },
-            { header: t('reports.gender.onStage'), cells: genderCells(q.onStage, k) },
-          ],
-        }))}
+        groups={f.gender.lastFourQuarters.map((q) => ({ header: q.label, rows: genderRows(q, k) }))}
       />
 
       <h3>{t('reports.influence.heading')}</h3>
@@ -431,6 +413,17 @@ function genderColumns(first: string): string[] {
 }
 
 /** "12 (48 %)" per gender, then the total; withheld counts as "<k", shares that need one as "..". */
+/** A selection's two rows: all participants, and those on stage. */
+function genderRows(
+  selection: { participants: readonly ReportGenderFragment[]; onStage: readonly ReportGenderFragment[] },
+  k: number | null,
+): Row[] {
+  return [
+    { header: t('reports.gender.all'), cells: genderCells(selection.participants, k) },
+    { header: t('reports.gender.onStage'), cells: genderCells(selection.onStage, k) },
+  ];
+}
+
 function genderCells(counts: readonly ReportGenderFragment[], k: number | null): string[] {
   const of = (g: Gender) => {
     const found = counts.find((c) => c.gender === g);
