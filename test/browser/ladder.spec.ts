@@ -16,10 +16,22 @@ import {
 jest.setTimeout(120_000);
 
 const STEPS = ['AWARENESS', 'INTEREST', 'PARTICIPATION', 'COLLABORATION', 'INFLUENCE'];
+/** The step names as the matrix's headers show them (spaces left out, as the cells are read). */
+const STEP_NAMES: Record<string, string> = {
+  AWARENESS: 'Medvetenhet',
+  INTEREST: 'Intresse',
+  PARTICIPATION: 'Deltagande',
+  COLLABORATION: 'Samverkan',
+  INFLUENCE: 'Påverkanochhandling',
+};
 
 /** Today on Stockholm's calendar ("2026-12-04"), as the dashboard reads it. */
 const stockholmToday = (): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
+const stockholmDaysAgo = (days: number): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(
+    new Date(Date.now() - days * 86_400_000),
+  );
 
 /** The last day of the quarter before the one `date` falls in. */
 function previousQuarterEnd(date: string): string {
@@ -201,6 +213,65 @@ describe('The ladder dashboard', () => {
       expect(violations).toEqual([]);
       await context.close();
     }
+  });
+
+  it('shows the same distribution and movement matrix as the API for the same dates and filter', async () => {
+    const from = stockholmDaysAgo(40);
+    const filter = { meetingPlace: 'ALMEDALEN', kind: 'PERSON' };
+    const context = await signedIn(strategist, DESKTOP);
+    const page = await context.newPage();
+    const violations = watchForViolations(page);
+    await openDashboard(
+      page,
+      `/ladder?groupBy=SECTOR&meetingPlace=ALMEDALEN&kind=PERSON&asOf=${today}&from=${from}&to=${today}`,
+    );
+
+    const cellsOf = (testId: string) =>
+      page
+        .getByTestId(testId)
+        .evaluate((table) =>
+          [...table.querySelectorAll('tr')].map((row) =>
+            [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').replace(/\s/g, '')),
+          ),
+        );
+    const api = await adminGraphql<{
+      ladderDistribution: { label: string; total: number; steps: { step: string; count: number }[] }[];
+      ladderTransitions: { from: string | null; to: string | null; count: number }[];
+    }>(
+      `query ($asOf: Date!, $from: Date!, $filter: LadderFilterInput) {
+         ladderDistribution(asOf: $asOf, groupBy: SECTOR, filter: $filter) { label total steps { step count } }
+         ladderTransitions(from: $from, to: $asOf, filter: $filter) { from to count } }`,
+      { asOf: today, from, filter },
+    );
+    const distribution = (await cellsOf('ladder-distribution')).slice(1);
+    expect(distribution.length).toBeGreaterThan(0);
+    expect(distribution).toEqual(
+      api.ladderDistribution.map((b) => [
+        b.label.replace(/\s/g, ''),
+        ...STEPS.map((step) => String(b.steps.find((s) => s.step === step)?.count ?? 0)),
+        String(b.total),
+      ]),
+    );
+    expect(api.ladderTransitions.reduce((sum, t) => sum + t.count, 0)).toBeGreaterThan(0);
+
+    // The matrix: rows are the step on `from`, columns the step on `to`, "Inte engagerad" for null.
+    const [header, ...rows] = await cellsOf('ladder-matrix');
+    const nameOf = (step: string | null) => (step === null ? 'Inteengagerad' : STEP_NAMES[step]);
+    const shown = new Map<string, number>();
+    for (const row of rows) {
+      row.slice(1).forEach((cell, i) => {
+        const count = Number(cell);
+        if (Number.isFinite(count) && count > 0) shown.set(`${row[0]}→${header[i + 1]}`, count);
+      });
+    }
+    const expected = new Map(
+      api.ladderTransitions
+        .filter((t) => t.count > 0)
+        .map((t) => [`${nameOf(t.from)}→${nameOf(t.to)}`, t.count]),
+    );
+    expect(shown).toEqual(expected);
+    expect(violations).toEqual([]);
+    await context.close();
   });
 
   it('lets a strategist open a cell of the movement matrix and see those actors by name', async () => {
