@@ -86,6 +86,18 @@ describe('User administration', () => {
     await row.getByText('Aktiv', { exact: true }).waitFor();
     expect(await disabledAt(email)).toBeNull();
 
+    // Another role, chosen in a dialog with the keyboard.
+    await row.getByRole('button', { name: 'Byt roll för Berit Webbläsare' }).click();
+    const roleDialog = page.getByRole('dialog', { name: 'Byt roll för Berit Webbläsare' });
+    await roleDialog.getByRole('button', { name: /Ny roll/ }).press('Enter');
+    await page.getByRole('option', { name: 'Strateg' }).click();
+    await roleDialog.getByRole('button', { name: 'Byt roll' }).click();
+    await page.getByText('Berit Webbläsare har nu rollen Strateg.').waitFor();
+    const { users } = await adminGraphql<{ users: { email: string; role: string }[] }>(
+      `{ users { email role } }`,
+    );
+    expect(users.find((u) => u.email === email)?.role).toBe('STRATEGIST');
+
     await row.getByRole('button', { name: 'Ny API-nyckel för Berit Webbläsare' }).click();
     await page
       .getByRole('dialog', { name: 'Ny API-nyckel för Berit Webbläsare?' })

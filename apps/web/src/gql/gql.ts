@@ -91,6 +91,7 @@ type Documents = {
     "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      ...AdminUser\n    }\n  }\n": typeof types.DisableUserDocument,
     "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      ...AdminUser\n    }\n  }\n": typeof types.EnableUserDocument,
     "\n  mutation IssueToken($userId: ID!) {\n    issueToken(userId: $userId) {\n      token\n      user {\n        ...AdminUser\n      }\n    }\n  }\n": typeof types.IssueTokenDocument,
+    "\n  mutation ChangeUserRole($id: ID!, $role: Role!) {\n    changeUserRole(id: $id, role: $role) {\n      ...AdminUser\n    }\n  }\n": typeof types.ChangeUserRoleDocument,
 };
 const documents: Documents = {
     "\n  query Actors($filter: ActorFilterInput, $first: Int, $after: String) {\n    actors(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          name\n          email\n          sector\n          organisation {\n            id\n            name\n          }\n          municipality {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ActorsDocument,
@@ -170,6 +171,7 @@ const documents: Documents = {
     "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      ...AdminUser\n    }\n  }\n": types.DisableUserDocument,
     "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      ...AdminUser\n    }\n  }\n": types.EnableUserDocument,
     "\n  mutation IssueToken($userId: ID!) {\n    issueToken(userId: $userId) {\n      token\n      user {\n        ...AdminUser\n      }\n    }\n  }\n": types.IssueTokenDocument,
+    "\n  mutation ChangeUserRole($id: ID!, $role: Role!) {\n    changeUserRole(id: $id, role: $role) {\n      ...AdminUser\n    }\n  }\n": types.ChangeUserRoleDocument,
 };
 
 /**
@@ -494,6 +496,10 @@ export function graphql(source: "\n  mutation EnableUser($id: ID!) {\n    enable
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation IssueToken($userId: ID!) {\n    issueToken(userId: $userId) {\n      token\n      user {\n        ...AdminUser\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation IssueToken($userId: ID!) {\n    issueToken(userId: $userId) {\n      token\n      user {\n        ...AdminUser\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeUserRole($id: ID!, $role: Role!) {\n    changeUserRole(id: $id, role: $role) {\n      ...AdminUser\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeUserRole($id: ID!, $role: Role!) {\n    changeUserRole(id: $id, role: $role) {\n      ...AdminUser\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -4,6 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import {
+  ChangeUserRoleMutation,
   CreateUserMutation,
   DisableUserMutation,
   EnableUserMutation,
@@ -51,7 +52,7 @@ describe('the list of users', () => {
     expect(within(mine).getByText('Aktiv')).toBeInTheDocument();
     expect(within(mine).getByText('3 dec. 2026 09:05')).toBeInTheDocument();
     expect(within(mine).queryByRole('button', { name: /^Stäng av/ })).not.toBeInTheDocument();
-    expect(within(mine).getByText('Du kan inte stänga av dig själv.')).toBeInTheDocument();
+    expect(within(mine).getByText('Du kan inte stänga av dig själv eller byta din egen roll.')).toBeInTheDocument();
 
     const annas = await rowOf('Anna Berg');
     expect(within(annas).getByText('Strateg')).toBeInTheDocument();
@@ -175,6 +176,28 @@ describe('disabling and enabling', () => {
     await u.click(within(annas).getByRole('button', { name: 'Aktivera Anna Berg' }));
     expect(await screen.findByText('Anna Berg är aktiverad igen.')).toBeInTheDocument();
     expect(within(annas).getByText('Aktiv')).toBeInTheDocument();
+  });
+});
+
+describe("a user's role", () => {
+  it('is changed after choosing the new one in a dialog; not offered for oneself', async () => {
+    const u = userEvent.setup();
+    renderPage([
+      usersMock([me, anna], Infinity),
+      {
+        request: { query: ChangeUserRoleMutation, variables: { id: anna.id, role: 'EVENT_STAFF' } },
+        result: { data: { changeUserRole: { ...anna, role: 'EVENT_STAFF' } } },
+      },
+    ]);
+    const annas = await rowOf('Anna Berg');
+    expect(within(await rowOf('Admin Adminsson')).queryByRole('button', { name: /^Byt roll/ })).toBeNull();
+    await u.click(within(annas).getByRole('button', { name: 'Byt roll för Anna Berg' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Byt roll för Anna Berg' });
+    await u.click(within(dialog).getByRole('button', { name: /Ny roll/ }));
+    await u.click(await screen.findByRole('option', { name: 'Evenemangspersonal' }));
+    await u.click(within(dialog).getByRole('button', { name: 'Byt roll' }));
+    expect(await screen.findByText('Anna Berg har nu rollen Evenemangspersonal.')).toBeInTheDocument();
+    expect(within(annas).getByText('Evenemangspersonal')).toBeInTheDocument();
   });
 });
 

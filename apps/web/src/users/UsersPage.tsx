@@ -13,6 +13,7 @@ import { PageTitle } from '../ui/PageTitle';
 import { Select } from '../ui/Select';
 import { TextField } from '../ui/TextField';
 import {
+  ChangeUserRoleMutation,
   CreateUserMutation,
   DisableUserMutation,
   EnableUserMutation,
@@ -59,6 +60,9 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [disabling, setDisabling] = useState<AdminUserFragment | null>(null);
   const [reissuing, setReissuing] = useState<AdminUserFragment | null>(null);
+  const [changingRole, setChangingRole] = useState<AdminUserFragment | null>(null);
+  const [newRole, setNewRole] = useState<Role | null>(null);
+  const [changeRole, changeRoleState] = useMutation(ChangeUserRoleMutation);
   const [invite] = useMutation(InviteUserMutation);
   const [disable, disableState] = useMutation(DisableUserMutation);
   const [enable] = useMutation(EnableUserMutation);
@@ -108,6 +112,18 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
     } catch (e) {
       fail(e);
     }
+  };
+
+  const confirmRole = async () => {
+    const user = changingRole;
+    if (!user || !newRole) return;
+    try {
+      await changeRole({ variables: { id: user.id, role: newRole } });
+      succeed(t('users.roleChanged', { name: user.name, role: roleLabel(newRole) }));
+    } catch (e) {
+      fail(e);
+    }
+    setChangingRole(null);
   };
 
   const confirmToken = async () => {
@@ -197,6 +213,18 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
                           >
                             {t('users.invite')}
                           </Button>
+                          {self ? null : (
+                            <Button
+                              variant="secondary"
+                              aria-label={t('users.changeRoleFor', { name: user.name })}
+                              onPress={() => {
+                                setNewRole(user.role);
+                                setChangingRole(user);
+                              }}
+                            >
+                              {t('users.changeRole')}
+                            </Button>
+                          )}
                           {self ? (
                             <span className="hint">{t('users.selfNote')}</span>
                           ) : user.disabledAt ? (
@@ -245,6 +273,23 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
         danger
       >
         <p>{t('users.disableText', { name: disabling?.name ?? '' })}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        title={t('users.changeRoleTitle', { name: changingRole?.name ?? '' })}
+        isOpen={changingRole !== null}
+        onOpenChange={(open) => !open && setChangingRole(null)}
+        confirmLabel={t('users.changeRoleConfirm')}
+        cancelLabel={t('app.cancel')}
+        onConfirm={() => void confirmRole()}
+        isPending={changeRoleState.loading}
+      >
+        <p>{t('users.changeRoleText', { name: changingRole?.name ?? '' })}</p>
+        <Select
+          label={t('users.newRole')}
+          options={ROLES.map((r) => ({ id: r, label: roleLabel(r) }))}
+          value={newRole}
+          onChange={(value) => value && setNewRole(value as Role)}
+        />
       </ConfirmDialog>
       <ConfirmDialog
         title={t('users.tokenTitle', { name: reissuing?.name ?? '' })}

@@ -60,3 +60,11 @@ export const IssueTokenMutation = graphql(`
     }
   }
 `);
+
+export const ChangeUserRoleMutation = graphql(`
+  mutation ChangeUserRole($id: ID!, $role: Role!) {
+    changeUserRole(id: $id, role: $role) {
+      ...AdminUser
+    }
+  }
+`);

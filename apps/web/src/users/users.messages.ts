@@ -52,7 +52,15 @@ export const usersMessages = {
   'users.disableConfirm': 'Ja, stäng av',
   'users.disabled': '{name} är avstängd.',
   'users.enabled': '{name} är aktiverad igen.',
-  'users.selfNote': 'Du kan inte stänga av dig själv.',
+  'users.selfNote': 'Du kan inte stänga av dig själv eller byta din egen roll.',
+  'users.changeRole': 'Byt roll',
+  'users.changeRoleFor': 'Byt roll för {name}',
+  'users.changeRoleTitle': 'Byt roll för {name}',
+  'users.changeRoleText':
+    'Den nya rollen gäller från nästa gång {name} gör något i systemet. Inloggningen och API-nyckeln fortsätter att fungera.',
+  'users.newRole': 'Ny roll',
+  'users.changeRoleConfirm': 'Byt roll',
+  'users.roleChanged': '{name} har nu rollen {role}.',
 
   'users.token': 'Ny API-nyckel',
   'users.tokenFor': 'Ny API-nyckel för {name}',
