@@ -48,12 +48,14 @@ interface Setup {
   extra?: MockLink.MockedResponse[];
   /** The API has a third actor on a second page. */
   twoPages?: boolean;
+  /** The total the API says matches (default: as many as listed). */
+  total?: number;
 }
 
 /** The filters the page asked the API for, in order. */
 let asked: ActorFilterInput[] = [];
 
-function mocks({ saved = [], extra = [], twoPages = false }: Setup): MockLink.MockedResponse[] {
+function mocks({ saved = [], extra = [], twoPages = false, total }: Setup): MockLink.MockedResponse[] {
   return [
     {
       request: { query: MeetingPlacesQuery },
@@ -109,7 +111,7 @@ function mocks({ saved = [], extra = [], twoPages = false }: Setup): MockLink.Mo
           data: {
             actors: {
               __typename: 'ActorConnection',
-              totalCount: twoPages ? 3 : 2,
+              totalCount: total ?? (twoPages ? 3 : 2),
               pageInfo: { __typename: 'PageInfo', hasNextPage: twoPages, endCursor: 'c2' },
               edges: [
                 actor(
@@ -294,6 +296,20 @@ describe('export', () => {
       expect(screen.getByRole('link', { name: 'Exportera CSV' })).toHaveAttribute('download');
     },
   );
+});
+
+describe('exports of too wide a filter', () => {
+  it('says how to narrow a filter that matches more actors than an export may hold, instead of a failing link', async () => {
+    renderPage('/ladder/next', { total: 20_000 });
+    await table();
+    expect(screen.queryByRole('link', { name: 'Exportera CSV' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Exportera Excel' })).toBeNull();
+    expect(
+      screen.getByText(
+        /^Urvalet har 20\s000 aktörer\. En export får ha högst 5\s000: välj ett snävare urval/,
+      ),
+    ).toBeInTheDocument();
+  });
 });
 
 describe('saved filters', () => {

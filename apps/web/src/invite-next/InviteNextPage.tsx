@@ -41,6 +41,8 @@ import {
 import './invite-next.css';
 
 export const PAGE_SIZE = 25;
+/** The API's ACTOR_EXPORT_MAX_ROWS: an export is a list to invite from, not a copy of the register. */
+export const EXPORT_MAX_ROWS = 5_000;
 export const SAVED_PAGE = 'NEXT_INVITES' as const;
 const ALL = 'ALL';
 const MAX_NAME = 100;
@@ -427,15 +429,23 @@ function ActorList({ filter }: { filter: InviteFilter }) {
   return (
     <section className="invite-list" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('inviteNext.list.heading')}</h2>
-      <div className="actions">
-        <a className="button button--secondary" href={exportHref('csv', filter)} download>
-          {t('inviteNext.exportCsv')}
-        </a>
-        <a className="button button--secondary" href={exportHref('xlsx', filter)} download>
-          {t('inviteNext.exportXlsx')}
-        </a>
-      </div>
-      <p className="hint">{t('inviteNext.exportHint')}</p>
+      {data && data.actors.totalCount > EXPORT_MAX_ROWS ? (
+        <p className="hint">
+          {t('inviteNext.exportTooMany', { total: data.actors.totalCount, max: EXPORT_MAX_ROWS })}
+        </p>
+      ) : (
+        <>
+          <div className="actions">
+            <a className="button button--secondary" href={exportHref('csv', filter)} download>
+              {t('inviteNext.exportCsv')}
+            </a>
+            <a className="button button--secondary" href={exportHref('xlsx', filter)} download>
+              {t('inviteNext.exportXlsx')}
+            </a>
+          </div>
+          <p className="hint">{t('inviteNext.exportHint')}</p>
+        </>
+      )}
       {error && !data ? <ErrorMessage>{t('app.error.generic')}</ErrorMessage> : null}
       {loading && !data ? <LoadingMessage>{t('app.loading')}</LoadingMessage> : null}
       {data ? (

@@ -37,7 +37,8 @@ const oneOf =
   (value: string): T | null =>
     (values as readonly string[]).includes(value) ? (value as T) : null;
 
-const MAX_SEARCH = 200;
+/** As the export's `search` parameter allows (GET /exports/actors.csv). */
+const MAX_SEARCH = 100;
 
 /** How each field's value is checked; an unknown or malformed value is left out, never sent. */
 const checks: { [F in FilterField]-?: (value: string) => NonNullable<InviteFilter[F]> | null } = {

@@ -63,6 +63,8 @@ export const inviteNextMessages = {
   'inviteNext.noActivity': 'Ingen registrerad',
   'inviteNext.exportCsv': 'Exportera CSV',
   'inviteNext.exportXlsx': 'Exportera Excel',
+  'inviteNext.exportTooMany':
+    'Urvalet har {total} aktörer. En export får ha högst {max}: välj ett snävare urval för att exportera.',
   'inviteNext.exportHint':
     'Filerna innehåller alla aktörer som matchar filtret, också de som inte visas här ännu. CSV-filen öppnas i Excel.',
 } as const;
