@@ -44,10 +44,7 @@ export const MEMBERS_PAGE = 25;
 const RECOMPUTE_POLL_MS = 1500;
 const RECOMPUTE_GIVE_UP_MS = 15_000;
 
-/**
- * Who may record engagements and memberships: the API's WRITE_PARTICIPATIONS (ADMIN, EVENT_STAFF).
- * A strategist reads the page and edits the actor (WRITE_ACTORS) but the API refuses these writes.
- */
+/** Who may record engagements and memberships: the API's WRITE_INITIATIVES (ADMIN, EVENT_STAFF, STRATEGIST). */
 export const ENGAGEMENT_WRITE_ROLES: Role[] = INITIATIVE_WRITE_ROLES;
 /** Who may open an event's page (`/events/:id` is for staff). */
 const EVENT_PAGE_ROLES: Role[] = STAFF_ROLES;
@@ -130,7 +127,14 @@ export function ActorPage() {
 
   if (loading && !data) return <LoadingMessage>{t('app.loading')}</LoadingMessage>;
   if (error && !data) return <ErrorMessage>{t('app.error.generic')}</ErrorMessage>;
-  if (!actor) return <ErrorMessage>{t('actors.notFound')}</ErrorMessage>;
+  if (!actor) {
+    return (
+      <>
+        <PageTitle>{t('actors.notFoundTitle')}</PageTitle>
+        <ErrorMessage>{t('actors.notFound')}</ErrorMessage>
+      </>
+    );
+  }
 
   return (
     <ActorView

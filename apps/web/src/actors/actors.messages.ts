@@ -20,6 +20,7 @@ export const actorsMessages = {
   'actors.table.organisation': 'Organisation',
   'actors.table.municipality': 'Kommun',
   'actors.table.sector': 'Sektor',
+  'actors.notFoundTitle': 'Aktören hittades inte',
   'actors.notFound': 'Aktören finns inte. Den kan ha slagits ihop med en annan eller tagits bort.',
   'actors.edit': 'Ändra',
   'actors.editTitle': 'Ändra {name}',

@@ -39,7 +39,14 @@ export function InitiativePage() {
 
   if (loading && !data) return <LoadingMessage>{t('app.loading')}</LoadingMessage>;
   if (error && !data) return <ErrorMessage>{t('app.error.generic')}</ErrorMessage>;
-  if (!data?.initiative) return <ErrorMessage>{t('initiatives.notFound')}</ErrorMessage>;
+  if (!data?.initiative) {
+    return (
+      <>
+        <PageTitle>{t('initiatives.notFoundTitle')}</PageTitle>
+        <ErrorMessage>{t('initiatives.notFound')}</ErrorMessage>
+      </>
+    );
+  }
 
   const more = () =>
     fetchMore({

@@ -52,6 +52,7 @@ export const initiativesMessages = {
   'initiatives.reason.actor': 'Välj en aktör i listan.',
   'initiatives.reason.initiative': 'Välj ett initiativ i listan.',
   'initiatives.reason.other': 'Uppgiften godtogs inte. Kontrollera den och försök igen.',
+  'initiatives.notFoundTitle': 'Initiativet hittades inte',
   'initiatives.notFound': 'Initiativet finns inte.',
   'initiatives.facts.kind': 'Typ',
   'initiatives.facts.meetingPlace': 'Mötesplats',
