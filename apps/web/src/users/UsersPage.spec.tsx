@@ -52,7 +52,9 @@ describe('the list of users', () => {
     expect(within(mine).getByText('Aktiv')).toBeInTheDocument();
     expect(within(mine).getByText('3 dec. 2026 09:05')).toBeInTheDocument();
     expect(within(mine).queryByRole('button', { name: /^Stäng av/ })).not.toBeInTheDocument();
-    expect(within(mine).getByText('Du kan inte stänga av dig själv eller byta din egen roll.')).toBeInTheDocument();
+    expect(
+      within(mine).getByText('Du kan inte stänga av dig själv eller byta din egen roll.'),
+    ).toBeInTheDocument();
 
     const annas = await rowOf('Anna Berg');
     expect(within(annas).getByText('Strateg')).toBeInTheDocument();
