@@ -194,9 +194,9 @@ describe('every way to a person through the schema is in the access log', () => 
   /** The walk: root fields that reach a personal type, and fields that lead into one. */
   function walk(schema: GraphQLSchema): { roots: Record<string, string[]>; edges: string[] } {
     const personal = new Set(Object.keys(PERSONAL_FIELDS));
-    const objects = Object.values(schema.getTypeMap()).filter(
-      (t) => isObjectType(t) && !t.name.startsWith('__'),
-    ) as { name: string; getFields: () => Record<string, { name: string; type: never }> }[];
+    const objects = Object.values(schema.getTypeMap())
+      .filter(isObjectType)
+      .filter((t) => !t.name.startsWith('__'));
     // The types from which a personal type can be reached, to a fixed point (cycles and all).
     const reaching = new Set(personal);
     for (let changed = true; changed;) {
