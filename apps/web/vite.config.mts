@@ -80,5 +80,8 @@ export default defineConfig({
     globals: true,
     setupFiles: [path.join(root, 'src/test-setup.ts')],
     css: false,
+    // A page test clicks through several dialogs; on two busy cores that can take more than the
+    // default 5 s (each wait for an element may itself take up to 5 s, see test-setup.ts).
+    testTimeout: 20_000,
   },
 });
