@@ -233,7 +233,7 @@ describe('The map of engaged actors per municipality', () => {
     const page = await context.newPage();
     // From the navigation, as a user arrives.
     await page.goto('/');
-    await page.getByRole('link', { name: 'Karta', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Karta' }).click();
     await page.locator('[data-testid="municipality-map"][data-ready="true"]').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Karta' }).waitFor();
     expect(await pageProblems(page, 'phone')).toEqual([]);
