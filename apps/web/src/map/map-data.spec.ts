@@ -173,9 +173,10 @@ describe('actors the map does not show', () => {
 });
 
 describe('dates and links', () => {
-  it('offers the committee the ends of the last eight ended quarters, the latest first', () => {
+  it('offers the committee the ends of the last twelve ended quarters (as the dashboard), the latest first', () => {
     const quarters = endedQuarters(new Date('2026-12-04T12:00:00Z'));
-    expect(quarters).toHaveLength(8);
+    expect(quarters).toHaveLength(12);
+    expect(quarters[11].id).toBe('2023-12-31');
     expect(quarters[0]).toEqual({ id: '2026-09-30', label: '2026 K3 (30 september 2026)' });
     expect(quarters[1].id).toBe('2026-06-30');
     expect(quarters[7].id).toBe('2024-12-31');

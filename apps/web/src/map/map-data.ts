@@ -269,8 +269,11 @@ export interface QuarterOption {
   label: string;
 }
 
-/** The ends of the last `count` quarters that have ended, the latest first (the committee's dates). */
-export function endedQuarters(now: Date = new Date(), count = 8): QuarterOption[] {
+/**
+ * The ends of the last `count` quarters that have ended, the latest first (the committee's dates;
+ * twelve, as on the dashboard).
+ */
+export function endedQuarters(now: Date = new Date(), count = 12): QuarterOption[] {
   const last = quarterEndedBefore(now);
   return Array.from({ length: count }, (_, i) => {
     const quarter = shiftQuarter(last, -i);
