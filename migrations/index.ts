@@ -9,6 +9,7 @@ import { SignIn1764300000000 } from './1764300000000-sign-in';
 import { Door1764300000100 } from './1764300000100-door';
 import { SavedFilters1764400000000 } from './1764400000000-saved-filters';
 import { AccessLog1764500000000 } from './1764500000000-access-log';
+import { Consent1764600000000 } from './1764600000000-consent';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Door1764300000100,
   SavedFilters1764400000000,
   AccessLog1764500000000,
+  Consent1764600000000,
 ];

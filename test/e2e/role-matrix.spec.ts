@@ -221,6 +221,36 @@ describe('authentication and the role matrix', () => {
       },
     },
     {
+      name: 'recordConsent',
+      field: 'recordConsent',
+      mutation: true,
+      prepare: async () => {
+        const person = await make.person({ legalBasis: 'CONSENT' });
+        return {
+          query: `mutation($actorId: ID!) { recordConsent(input: { actorId: $actorId, givenOn: "2026-01-10", textVersion: "2026-1", source: EMAIL }) { givenOn withdrawnOn } }`,
+          variables: { actorId: person.id },
+          check: (data) => expect(data.recordConsent).toEqual({ givenOn: '2026-01-10', withdrawnOn: null }),
+        };
+      },
+    },
+    {
+      name: 'withdrawConsent',
+      field: 'withdrawConsent',
+      mutation: true,
+      prepare: async () => {
+        const person = await make.person({ legalBasis: 'CONSENT' });
+        await api.ok(
+          `mutation($actorId: ID!) { recordConsent(input: { actorId: $actorId, givenOn: "2026-01-10", textVersion: "2026-1", source: EMAIL }) { id } }`,
+          { actorId: person.id },
+        );
+        return {
+          query: `mutation($actorId: ID!) { withdrawConsent(input: { actorId: $actorId, withdrawnOn: "2026-02-10" }) { withdrawnOn } }`,
+          variables: { actorId: person.id },
+          check: (data) => expect(data.withdrawConsent).toEqual({ withdrawnOn: '2026-02-10' }),
+        };
+      },
+    },
+    {
       name: 'createEvent',
       field: 'createEvent',
       mutation: true,
@@ -795,6 +825,8 @@ describe('authentication and the role matrix', () => {
     createOrganisation: [ok, ok, ok, no],
     createPerson: [ok, ok, ok, no],
     updateActor: [ok, ok, ok, no],
+    recordConsent: [ok, ok, ok, no],
+    withdrawConsent: [ok, ok, ok, no],
     createEvent: [ok, ok, no, no],
     updateEvent: [ok, ok, no, no],
     registerParticipation: [ok, ok, no, no],

@@ -12,6 +12,7 @@ import { accessLogPlugin } from './access-log/access-log.plugin';
 import { AccessLogWriter } from './access-log/access-log.writer';
 import { ActorExportController } from './actors/actor-export.controller';
 import { ActorsResolver } from './actors/actors.resolver';
+import { ConsentModule } from './consent/consent.module';
 import { ActorsService } from './actors/actors.service';
 import { AttendanceModule } from './attendance/attendance.module';
 import { AuthModule } from './auth/auth.module';
@@ -101,6 +102,7 @@ import { inputGuardPlugin } from './security/input-guard';
     DuplicatesModule,
     SavedFiltersModule,
     AccessLogModule,
+    ConsentModule,
     // Subscriptions over WebSocket: a graphql-ws server of its own on /graphql (see live-socket.service.ts).
     LiveModule,
   ],

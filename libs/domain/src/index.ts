@@ -18,3 +18,4 @@ export * from './spreadsheet';
 export * from './disclosure';
 export * from './attendance';
 export * from './auth';
+export * from './consent';

@@ -4,6 +4,7 @@ export * from './entities';
 export * from './query-logger';
 export * from './repositories/actor.repository';
 export * from './repositories/audit.repository';
+export * from './repositories/consent.repository';
 export * from './repositories/event.repository';
 export * from './repositories/participation.repository';
 export * from './repositories/participant-export.repository';

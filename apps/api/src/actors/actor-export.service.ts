@@ -58,6 +58,10 @@ export function actorExportFilter(query: Record<string, unknown>): ActorFilterIn
   if (municipalityCode && !isMunicipalityCode(municipalityCode)) {
     throw new DomainValidationError('municipalityCode', 'must be a municipality code of four digits');
   }
+  const invitableText = textParameter('invitable', query.invitable, 5);
+  if (invitableText !== null && invitableText !== 'true' && invitableText !== 'false') {
+    throw new DomainValidationError('invitable', 'must be true or false');
+  }
   const minLevelText = textParameter('minLevel', query.minLevel, 1);
   if (minLevelText !== null && !/^[1-5]$/.test(minLevelText)) {
     throw new DomainValidationError('minLevel', 'must be from 1 to 5');
@@ -76,6 +80,7 @@ export function actorExportFilter(query: Record<string, unknown>): ActorFilterIn
       InitiativeKind,
       query.withoutInitiativeKind,
     ),
+    invitable: invitableText === 'true' ? true : null,
   };
 }
 

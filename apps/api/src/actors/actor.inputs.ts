@@ -77,4 +77,11 @@ export class ActorFilterInput {
       'Has never been a member of an initiative of this kind (e.g. whom to invite to a working group)',
   })
   withoutInitiativeKind?: InitiativeKind | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only actors who may be invited: leaves out persons whose legal basis is CONSENT and who have no ' +
+      'open consent (withdrawn, or never recorded)',
+  })
+  invitable?: boolean | null;
 }

@@ -1,6 +1,8 @@
 import {
   ActorEntity,
   ActorRepository,
+  ConsentRepository,
+  ConsentRow,
   EventEntity,
   EventRepository,
   LadderRepository,
@@ -69,6 +71,17 @@ export class Loaders {
     return this.keyed(`lastActivity:${day}`, async (ids) => {
       const byActor = await new ActorRepository(this.dataSource.manager).lastActivity(ids, day);
       return ids.map((id) => byActor.get(id) ?? null);
+    });
+  }
+
+  /** Each actor's consents, newest given first. */
+  consents(): DataLoader<string, ConsentRow[]> {
+    return this.keyed('consents', async (ids) => {
+      const byActor = new Map<string, ConsentRow[]>(ids.map((id) => [id, []]));
+      for (const row of await new ConsentRepository(this.dataSource.manager).forActors(ids)) {
+        byActor.get(row.actorId)?.push(row);
+      }
+      return ids.map((id) => byActor.get(id) ?? []);
     });
   }
 

@@ -5,6 +5,8 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type ActorFilterInput = {
+  /** Only actors who may be invited: leaves out persons whose legal basis is CONSENT and who have no open consent (withdrawn, or never recorded) */
+  invitable?: boolean | null | undefined;
   kind?: ActorKind | null | undefined;
   /** Stands on this step today */
   ladderStep?: LadderStep | null | undefined;

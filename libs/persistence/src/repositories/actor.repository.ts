@@ -17,6 +17,8 @@ export interface ActorFilter {
   ladderDay?: string | null;
   municipalityCodes?: readonly string[] | null;
   withoutInitiativeKind?: string | null;
+  /** Only actors who may be invited: leaves out persons whose basis is CONSENT without an open consent. */
+  invitable?: boolean | null;
 }
 
 export interface ActorValues {
@@ -69,6 +71,10 @@ export function actorFilterConditions(where: Where, filter: ActorFilter): void {
   if (filter.withoutInitiativeKind) {
     where.and(`NOT EXISTS (SELECT 1 FROM initiative_membership m JOIN initiative i ON i.id = m.initiative_id
       WHERE m.actor_id = a.id AND i.kind = ${where.param(filter.withoutInitiativeKind)})`);
+  }
+  if (filter.invitable) {
+    where.and(`(a.legal_basis <> 'CONSENT'
+      OR EXISTS (SELECT 1 FROM consent c WHERE c.actor_id = a.id AND c.withdrawn_on IS NULL))`);
   }
   if (filter.ladderLevel || filter.minLevel) {
     const day = where.param(filter.ladderDay);

@@ -11,7 +11,8 @@ export type AuditedEntity =
   | 'registration_import'
   | 'duplicate_candidate'
   | 'quarterly_report'
-  | 'saved_filter';
+  | 'saved_filter'
+  | 'consent';
 
 /** Who changed what and when. Field names only: the trail must not become a second copy of personal data. */
 export class AuditRepository {
