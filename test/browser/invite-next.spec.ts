@@ -136,7 +136,9 @@ describe('Whom to invite next', () => {
     await eventually(async () => (await rows(page)).map((r) => r[0]).join(' | '), `${ENGAGED} | ${QUIET}`);
 
     const href = await page.getByRole('link', { name: 'Exportera CSV' }).getAttribute('href');
-    expect(href).toBe(`/exports/actors.csv?sector=PUBLIC_SECTOR&search=${encodeURIComponent(MARK)}`);
+    expect(href).toBe(
+      `/exports/actors.csv?sector=PUBLIC_SECTOR&search=${encodeURIComponent(MARK)}&invitable=true`,
+    );
     const file = await page.request.get(href ?? '');
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toMatch(/^text\/csv/);

@@ -180,14 +180,16 @@ describe('filters', () => {
       const user = userEvent.setup();
       renderPage();
       await table();
-      expect(lastAsked()).toEqual({});
+      expect(lastAsked()).toEqual({ invitable: true });
 
       await choose(user, /Sektor/, 'Näringsliv');
-      await waitFor(() => expect(lastAsked()).toEqual({ sector: 'BUSINESS' }));
+      await waitFor(() => expect(lastAsked()).toEqual({ sector: 'BUSINESS', invitable: true }));
       expect(address()).toBe('?sector=BUSINESS');
 
       await choose(user, /Steg på trappan/, 'Intresse');
-      await waitFor(() => expect(lastAsked()).toEqual({ ladderStep: 'INTEREST', sector: 'BUSINESS' }));
+      await waitFor(() =>
+        expect(lastAsked()).toEqual({ ladderStep: 'INTEREST', sector: 'BUSINESS', invitable: true }),
+      );
       expect(address()).toBe('?ladderStep=INTEREST&sector=BUSINESS');
 
       await choose(user, /Delregion/, 'Inlandet');
@@ -200,12 +202,13 @@ describe('filters', () => {
           subRegion: 'INLAND',
           withoutInitiativeKind: 'WORKING_GROUP',
           search: 'berg',
+          invitable: true,
         }),
       );
 
       await user.click(screen.getByRole('button', { name: 'Rensa filter' }));
       await waitFor(() => expect(address()).toBe(''));
-      await waitFor(() => expect(lastAsked()).toEqual({}));
+      await waitFor(() => expect(lastAsked()).toEqual({ invitable: true }));
       expect(screen.getByRole('button', { name: /Sektor/ })).toHaveTextContent('Alla');
       expect(screen.getByRole('searchbox', { name: 'Namn eller e-post' })).toHaveValue('');
     },
@@ -220,6 +223,7 @@ describe('filters', () => {
       sector: 'PUBLIC_SECTOR',
       municipalityCode: '2480',
       meetingPlace: 'MOTESPLATS_LYCKSELE',
+      invitable: true,
     });
     expect(screen.getByRole('button', { name: /Sektor/ })).toHaveTextContent('Offentlig sektor');
     expect(await screen.findByRole('button', { name: /Kommun/ })).toHaveTextContent('Umeå');
@@ -281,8 +285,9 @@ describe('export', () => {
       const user = userEvent.setup();
       renderPage();
       await table();
-      expect(href('Exportera CSV')).toBe('/exports/actors.csv');
-      expect(href('Exportera Excel')).toBe('/exports/actors.xlsx');
+      // Always invitable: a person whose consent is withdrawn is never exported for an invitation.
+      expect(href('Exportera CSV')).toBe('/exports/actors.csv?invitable=true');
+      expect(href('Exportera Excel')).toBe('/exports/actors.xlsx?invitable=true');
 
       await choose(user, /Steg på trappan/, 'Intresse');
       await choose(user, /Sektor/, 'Offentlig sektor');
@@ -290,7 +295,7 @@ describe('export', () => {
       await choose(user, /Har deltagit vid mötesplats/, 'Mötesplats Lycksele');
       await choose(user, /Personer eller organisationer/, 'Personer');
       const expected =
-        'ladderStep=INTEREST&sector=PUBLIC_SECTOR&municipalityCode=2480&meetingPlace=MOTESPLATS_LYCKSELE&kind=PERSON';
+        'ladderStep=INTEREST&sector=PUBLIC_SECTOR&municipalityCode=2480&meetingPlace=MOTESPLATS_LYCKSELE&kind=PERSON&invitable=true';
       await waitFor(() => expect(href('Exportera CSV')).toBe(`/exports/actors.csv?${expected}`));
       expect(href('Exportera Excel')).toBe(`/exports/actors.xlsx?${expected}`);
       expect(screen.getByRole('link', { name: 'Exportera CSV' })).toHaveAttribute('download');
@@ -321,13 +326,15 @@ describe('saved filters', () => {
     });
     await table();
     await choose(user, /Sparade urval/, 'Akademin i inlandet');
-    await waitFor(() => expect(lastAsked()).toEqual({ sector: 'ACADEMIA', subRegion: 'INLAND' }));
+    await waitFor(() =>
+      expect(lastAsked()).toEqual({ sector: 'ACADEMIA', subRegion: 'INLAND', invitable: true }),
+    );
     expect(address()).toBe('?sector=ACADEMIA&subRegion=INLAND');
     expect(screen.getByRole('button', { name: /Sektor/ })).toHaveTextContent('Akademi');
     expect(screen.getByRole('button', { name: /Delregion/ })).toHaveTextContent('Inlandet');
     expect(screen.getByRole('link', { name: 'Exportera CSV' })).toHaveAttribute(
       'href',
-      '/exports/actors.csv?sector=ACADEMIA&subRegion=INLAND',
+      '/exports/actors.csv?sector=ACADEMIA&subRegion=INLAND&invitable=true',
     );
     expect(screen.getByText('Urvalet ”Akademin i inlandet” används.')).toBeInTheDocument();
   });

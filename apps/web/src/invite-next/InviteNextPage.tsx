@@ -19,6 +19,7 @@ import { Select } from '../ui/Select';
 import { TextField } from '../ui/TextField';
 import {
   exportHref,
+  invitableFilter,
   filterFromJson,
   filterFromParams,
   filterKey,
@@ -410,7 +411,7 @@ function ActorList({ filter }: { filter: InviteFilter }) {
   const headingId = useId();
   const captionId = useId();
   const { data, loading, error, fetchMore } = useQuery(InviteNextActorsQuery, {
-    variables: { filter, first: PAGE_SIZE },
+    variables: { filter: invitableFilter(filter), first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
   const actors = data?.actors.edges.map((e) => e.node) ?? [];

@@ -111,8 +111,17 @@ export const filterKey = (filter: InviteFilter): string => filterToParams(filter
 
 export const isEmptyFilter = (filter: InviteFilter): boolean => filterKey(filter) === '';
 
+/**
+ * The filter as the API's list and exports take it: always `invitable`, so that a person whose consent
+ * is withdrawn (legal basis CONSENT, no open consent) is never proposed or exported for an invitation.
+ */
+export function invitableFilter(filter: InviteFilter): ActorFilterInput {
+  return { ...filter, invitable: true };
+}
+
 /** The API's export of the actors the filter lets through (`/exports/actors.csv` or `.xlsx`). */
 export function exportHref(format: 'csv' | 'xlsx', filter: InviteFilter): string {
-  const search = filterToParams(filter).toString();
-  return `/exports/actors.${format}${search ? `?${search}` : ''}`;
+  const params = filterToParams(filter);
+  params.set('invitable', 'true');
+  return `/exports/actors.${format}?${params.toString()}`;
 }
