@@ -27,7 +27,14 @@ describe('The web app on the API origin', () => {
   });
 
   it('serves index.html at / and at app routes, revalidated, under the strict CSP', async () => {
-    for (const route of ['/', '/events/123/door', '/duplicates', '/invitation/abc', '/tillganglighet']) {
+    for (const route of [
+      '/',
+      '/events/123/door',
+      '/duplicates',
+      '/invitation/abc',
+      '/tillganglighet',
+      '/integritet',
+    ]) {
       const response = await fetch(`${api.baseUrl}${route}`, { headers: { accept: 'text/html' } });
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('<div id="root">');
@@ -58,6 +65,8 @@ describe('The web app on the API origin', () => {
     const graphql = await fetch(`${api.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
     expect(await graphql.text()).not.toContain('<div id="root">');
     const health = await fetch(`${api.baseUrl}/health`, { headers: { accept: 'text/html' } });
+    const notice = await fetch(`${api.baseUrl}/privacy-notice`, { headers: { accept: 'text/html' } });
+    expect(notice.headers.get('content-type')).toContain('application/json');
     expect(health.headers.get('content-type')).toContain('application/json');
     const report = await fetch(`${api.baseUrl}/reports/nothing.pdf`, { headers: { accept: 'text/html' } });
     expect([401, 404]).toContain(report.status);

@@ -13,6 +13,7 @@ import { AccessLogWriter } from './access-log/access-log.writer';
 import { ActorExportController } from './actors/actor-export.controller';
 import { ActorsResolver } from './actors/actors.resolver';
 import { ConsentModule } from './consent/consent.module';
+import { PrivacyNoticeController } from './privacy/privacy-notice.controller';
 import { ActorsService } from './actors/actors.service';
 import { AttendanceModule } from './attendance/attendance.module';
 import { AuthModule } from './auth/auth.module';
@@ -112,6 +113,7 @@ import { inputGuardPlugin } from './security/input-guard';
     ReportDownloadController,
     ParticipantExportController,
     ActorExportController,
+    PrivacyNoticeController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

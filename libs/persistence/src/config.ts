@@ -24,6 +24,14 @@ const optionalText = () =>
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : undefined));
 
+/** A text of the privacy notice: 1–2,000 characters, trimmed; unset or empty takes the default. */
+const noticeText = (byDefault: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : byDefault))
+    .pipe(z.string().max(2_000));
+
 const fields = z.object({
   /** PostgreSQL connection string. */
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/engagement_crm'),
@@ -142,6 +150,32 @@ const fields = z.object({
    * Only where the provider's email addresses are managed by the organisation (no guests).
    */
   OIDC_TRUST_UNVERIFIED_EMAIL: bool('false'),
+  // The privacy notice (`GET /privacy-notice`, shown at /integritet without signing in): Swedish texts.
+  /** The controller (personuppgiftsansvarig). */
+  PRIVACY_CONTROLLER: noticeText('Region Västerbotten'),
+  /** Why personal data is processed. */
+  PRIVACY_PURPOSE: noticeText(
+    'Vi registrerar personer och organisationer som deltar i Region Västerbottens mötesplatser och ' +
+      'samverkan, för att planera och följa upp arbetet och bjuda in till kommande aktiviteter.',
+  ),
+  /** The legal basis of the processing. */
+  PRIVACY_LEGAL_BASIS: noticeText(
+    'Behandlingen är i regel nödvändig för att utföra en uppgift av allmänt intresse (artikel 6.1 e i ' +
+      'dataskyddsförordningen). Där det anges bygger den på ditt samtycke, som du när som helst kan ' +
+      'återkalla; då bjuder vi inte längre in dig.',
+  ),
+  /** How long personal data is kept. */
+  PRIVACY_RETENTION: noticeText(
+    'Uppgifterna är allmänna handlingar. De gallras enligt Region Västerbottens gallringsbeslut: en ' +
+      'person utan registrerad aktivitet under 36 månader avidentifieras.',
+  ),
+  /** The data subject's rights. */
+  PRIVACY_RIGHTS: noticeText(
+    'Du har rätt att få ett registerutdrag, att få felaktiga uppgifter rättade, att begära begränsning ' +
+      'av behandlingen och att invända mot den. Du kan också klaga hos Integritetsskyddsmyndigheten (IMY).',
+  ),
+  /** Whom to contact about personal data (the data protection officer). */
+  PRIVACY_CONTACT_EMAIL: z.string().trim().email().default('dataskyddsombud@regionvasterbotten.se'),
 });
 
 /** Single sign-on needs its client and the public URL of the redirect. */

@@ -11,6 +11,7 @@ const API_PATHS = [
   /^\/reports\/[^/]+$/,
   /^\/events\/[^/]+\/registrations\//,
   /^\/exports(\/|$)/,
+  /^\/privacy-notice$/,
 ];
 
 export function isApiPath(pathname: string): boolean {
