@@ -20,6 +20,7 @@ export const API_PATHS = [
   /^\/reports\/[^/]+$/,
   /^\/events\/[^/]+\/registrations\//,
   /^\/exports\//,
+  /^\/privacy-notice$/,
 ];
 
 export default defineConfig({
@@ -71,6 +72,7 @@ export default defineConfig({
       '^/reports/[^/]+$': api,
       '^/events/[^/]+/registrations/': api,
       '/exports': api,
+      '^/privacy-notice$': api,
     },
   },
   test: {

@@ -32,7 +32,7 @@ const NAV: NavItem[] = [
   { to: '/admin/users', label: 'app.nav.users', roles: ADMIN_ROLES },
 ];
 
-/** Header with navigation and sign-out, the page, and a footer with the accessibility statement. */
+/** Header with navigation and sign-out, the page, and a footer with the accessibility statement and the privacy notice. */
 export function AppShell() {
   const { state, signOut } = useSession();
   const user = state.status === 'signedIn' ? state.user : null;
@@ -86,6 +86,7 @@ export function AppShell() {
       <footer className="footer">
         <nav aria-label={t('app.footer.label')}>
           <NavLink to="/tillganglighet">{t('app.footer.accessibility')}</NavLink>
+          <NavLink to="/integritet">{t('app.footer.privacy')}</NavLink>
         </nav>
       </footer>
       {pending !== null ? (

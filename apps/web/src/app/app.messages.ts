@@ -15,6 +15,7 @@ export const appMessages = {
   'app.nav.users': 'Användare',
   'app.nav.menu': 'Meny',
   'app.footer.accessibility': 'Tillgänglighet',
+  'app.footer.privacy': 'Så hanterar vi personuppgifter',
   'app.footer.label': 'Sidfot',
   'app.signedInAs': 'Inloggad som {name}',
   'app.loading': 'Laddar …',

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { accessibilityRoutes } from '../accessibility/routes';
+import { privacyRoutes } from '../privacy/routes';
 import { actorsRoutes } from '../actors/routes';
 import { attendanceRoutes } from '../attendance/routes';
 import { RequireSession } from '../auth/RequireSession';
@@ -49,6 +50,7 @@ export const routes: RouteObject[] = [
         lazy: () => import('../auth/InvitationPage').then((m) => ({ Component: m.InvitationPage })),
       },
       ...withExtendedMessages(accessibilityRoutes),
+      ...withExtendedMessages(privacyRoutes),
       {
         element: <RequireSession />,
         children: [

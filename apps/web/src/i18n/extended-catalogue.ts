@@ -1,5 +1,6 @@
 // The catalogue's second part: the texts of every page beyond the door (see catalogue.ts).
 import { accessibilityMessages } from '../accessibility/accessibility.messages';
+import { privacyMessages } from '../privacy/privacy.messages';
 import { actorsMessages } from '../actors/actors.messages';
 import { duplicatesMessages } from '../duplicates/duplicates.messages';
 import { initiativesMessages } from '../initiatives/initiatives.messages';
@@ -21,4 +22,5 @@ export const extendedMessages = {
   ...reportsMessages,
   ...usersMessages,
   ...accessibilityMessages,
+  ...privacyMessages,
 } as const;

@@ -29,6 +29,8 @@ describe('name badge', () => {
     expect(path).toContain('M4 22h1v1h-1z');
     expect(container.querySelector('img, image, [href^="data:"]')).toBeNull();
     expect(screen.getByText('VB-7K3M-9QXD-2HTR')).toBeInTheDocument();
+    // Where the wearer reads how their personal data is handled.
+    expect(screen.getByText(`Personuppgifter: ${window.location.origin}/integritet`)).toBeInTheDocument();
   });
 
   it('puts eight badges on a sheet', () => {

@@ -18,7 +18,10 @@ export function sheetsOf<T>(items: readonly T[], size = BADGES_PER_SHEET): T[][]
   return sheets;
 }
 
-/** One name badge: name, organisation, the check-in QR code and the code in text beside it. */
+/**
+ * One name badge: name, organisation, the check-in QR code and the code in text beside it, and where
+ * the wearer reads how their personal data is handled (the privacy notice).
+ */
 export function Badge({ participant, eventTitle }: { participant: BadgeParticipant; eventTitle: string }) {
   const code = participant.checkInCode;
   return (
@@ -35,6 +38,9 @@ export function Badge({ participant, eventTitle }: { participant: BadgeParticipa
           {code}
         </p>
       </div>
+      <p className="badge__privacy">
+        {t('participations.badges.privacy', { url: `${window.location.origin}/integritet` })}
+      </p>
     </article>
   );
 }

@@ -65,5 +65,6 @@ export const participationsMessages = {
   'participations.badges.sheet': 'Ark {number} av {total}',
   'participations.badges.qr': 'QR-kod för incheckning: {code}',
   'participations.badges.codeLabel': 'Kod',
+  'participations.badges.privacy': 'Personuppgifter: {url}',
   'participations.backToEvent': 'Tillbaka till evenemanget',
 } as const;
