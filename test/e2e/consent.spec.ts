@@ -1,4 +1,5 @@
 import { Role, stockholmDate } from '@crm/domain';
+import { AccessLogWriter } from '../../apps/api/src/access-log/access-log.writer';
 import { TestApi } from '../support/api';
 import { Factory } from '../support/factories';
 
@@ -101,6 +102,27 @@ describe('consent', () => {
       { action: 'create', changed_fields: ['actorId', 'givenOn', 'textVersion', 'source'] },
       { action: 'withdraw', changed_fields: ['withdrawnOn'] },
     ]);
+  });
+
+  it("logs a read of a person's consents in the access log, under the root field", async () => {
+    const person = await consenting('Lotta Logg');
+    await record(person.id, '2026-01-01');
+    const writer = api.app.get(AccessLogWriter);
+    await writer.flush();
+    const [{ id: since }] = await api.dataSource.query(
+      `SELECT coalesce(max(id), 0)::int AS id FROM personal_data_access`,
+    );
+    await api.ok(
+      `query($id: ID!) { actor(id: $id) { consents { givenOn } } }`,
+      { id: person.id },
+      strategist,
+    );
+    await writer.flush();
+    const logged = await api.dataSource.query(
+      `SELECT operation, actor_ids::text[] AS ids FROM personal_data_access WHERE id > $1 ORDER BY id`,
+      [since],
+    );
+    expect(logged).toEqual([{ operation: 'actor', ids: [person.id] }]);
   });
 
   it('refuses with BAD_USER_INPUT naming the field', async () => {
