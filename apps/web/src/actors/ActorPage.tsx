@@ -17,6 +17,7 @@ import { Link } from '../ui/Link';
 import { ErrorMessage, LoadingMessage, StatusMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
 import { RecordEngagementDialog } from './ActorDialogs';
+import { ConsentSection } from './ConsentSection';
 import {
   engagementKindLabel,
   genderLabel,
@@ -278,6 +279,10 @@ export function ActorView({
       {actor.kind === 'ORGANISATION' ? <MembersSection actor={actor} onMore={onMoreMembers} /> : null}
 
       <HistorySection actor={actor} role={role} />
+
+      {actor.kind === 'PERSON' && actor.legalBasis === 'CONSENT' ? (
+        <ConsentSection actorId={actor.id} actorName={actor.name} canWrite={canWrite} />
+      ) : null}
 
       <section aria-labelledby="actor-engagements-heading" className="actor-section">
         <h2 id="actor-engagements-heading">{t('actors.engagements.heading')}</h2>

@@ -275,3 +275,35 @@ export const RemoveEngagementMutation = graphql(`
     removeEngagement(id: $id)
   }
 `);
+
+export const ActorConsentsQuery = graphql(`
+  query ActorConsents($id: ID!) {
+    actor(id: $id) {
+      id
+      consentWithdrawn
+      consents {
+        id
+        givenOn
+        textVersion
+        source
+        withdrawnOn
+      }
+    }
+  }
+`);
+
+export const RecordConsentMutation = graphql(`
+  mutation RecordConsent($input: RecordConsentInput!) {
+    recordConsent(input: $input) {
+      id
+    }
+  }
+`);
+
+export const WithdrawConsentMutation = graphql(`
+  mutation WithdrawConsent($input: WithdrawConsentInput!) {
+    withdrawConsent(input: $input) {
+      id
+    }
+  }
+`);

@@ -31,6 +31,9 @@ type Documents = {
     "\n  query ActorLastActivity($id: ID!) {\n    actor(id: $id) {\n      id\n      lastActivityOn\n    }\n  }\n": typeof types.ActorLastActivityDocument,
     "\n  mutation RecordEngagement($input: RecordEngagementInput!) {\n    recordEngagement(input: $input) {\n      id\n      kind\n      occurredOn\n    }\n  }\n": typeof types.RecordEngagementDocument,
     "\n  mutation RemoveEngagement($id: ID!) {\n    removeEngagement(id: $id)\n  }\n": typeof types.RemoveEngagementDocument,
+    "\n  query ActorConsents($id: ID!) {\n    actor(id: $id) {\n      id\n      consentWithdrawn\n      consents {\n        id\n        givenOn\n        textVersion\n        source\n        withdrawnOn\n      }\n    }\n  }\n": typeof types.ActorConsentsDocument,
+    "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordConsentDocument,
+    "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n    }\n  }\n": typeof types.WithdrawConsentDocument,
     "\n  fragment DoorParticipationFields on Participation {\n    id\n    role\n    status\n    checkedInAt\n    checkInCode\n    actor {\n      id\n      name\n      email\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DoorParticipationFieldsFragmentDoc,
     "\n  query DoorEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n      endsAt\n    }\n  }\n": typeof types.DoorEventDocument,
     "\n  query DoorParticipants($id: ID!, $first: Int!, $after: String) {\n    event(id: $id) {\n      id\n      participants(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...DoorParticipationFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.DoorParticipantsDocument,
@@ -111,6 +114,9 @@ const documents: Documents = {
     "\n  query ActorLastActivity($id: ID!) {\n    actor(id: $id) {\n      id\n      lastActivityOn\n    }\n  }\n": types.ActorLastActivityDocument,
     "\n  mutation RecordEngagement($input: RecordEngagementInput!) {\n    recordEngagement(input: $input) {\n      id\n      kind\n      occurredOn\n    }\n  }\n": types.RecordEngagementDocument,
     "\n  mutation RemoveEngagement($id: ID!) {\n    removeEngagement(id: $id)\n  }\n": types.RemoveEngagementDocument,
+    "\n  query ActorConsents($id: ID!) {\n    actor(id: $id) {\n      id\n      consentWithdrawn\n      consents {\n        id\n        givenOn\n        textVersion\n        source\n        withdrawnOn\n      }\n    }\n  }\n": types.ActorConsentsDocument,
+    "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n    }\n  }\n": types.RecordConsentDocument,
+    "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n    }\n  }\n": types.WithdrawConsentDocument,
     "\n  fragment DoorParticipationFields on Participation {\n    id\n    role\n    status\n    checkedInAt\n    checkInCode\n    actor {\n      id\n      name\n      email\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": types.DoorParticipationFieldsFragmentDoc,
     "\n  query DoorEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      startsAt\n      endsAt\n    }\n  }\n": types.DoorEventDocument,
     "\n  query DoorParticipants($id: ID!, $first: Int!, $after: String) {\n    event(id: $id) {\n      id\n      participants(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...DoorParticipationFields\n          }\n        }\n      }\n    }\n  }\n": types.DoorParticipantsDocument,
@@ -256,6 +262,18 @@ export function graphql(source: "\n  mutation RecordEngagement($input: RecordEng
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveEngagement($id: ID!) {\n    removeEngagement(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveEngagement($id: ID!) {\n    removeEngagement(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActorConsents($id: ID!) {\n    actor(id: $id) {\n      id\n      consentWithdrawn\n      consents {\n        id\n        givenOn\n        textVersion\n        source\n        withdrawnOn\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActorConsents($id: ID!) {\n    actor(id: $id) {\n      id\n      consentWithdrawn\n      consents {\n        id\n        givenOn\n        textVersion\n        source\n        withdrawnOn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
