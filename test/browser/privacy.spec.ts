@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import {
+  adminGraphql,
   createUser,
   DESKTOP,
   launchChromium,
@@ -61,6 +62,29 @@ describe('the privacy notice /integritet', () => {
       await footer.getByRole('link', { name: 'Så hanterar vi personuppgifter' }).click();
       await page.waitForURL(/\/integritet$/);
       await page.getByRole('heading', { level: 2, name: 'Rättslig grund' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows a person's consents on the actor page, where withdrawing one is offered", async () => {
+    const { createPerson } = await adminGraphql<{ createPerson: { id: string } }>(
+      `mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+      { input: { name: 'Sara Samtycke', sector: 'ACADEMIA', legalBasis: 'CONSENT' } },
+    );
+    await adminGraphql(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
+      input: { actorId: createPerson.id, givenOn: '2026-03-01', textVersion: '2026-1', source: 'EMAIL' },
+    });
+    const context = await newContext(browser, PHONE);
+    try {
+      await signInContext(context, await createUser('STRATEGIST'));
+      const page = await context.newPage();
+      await page.goto(`/actors/${createPerson.id}`);
+      await page.getByRole('table', { name: 'Samtycken, senaste först' }).waitFor();
+      await page.getByRole('button', { name: 'Återkalla samtycke' }).waitFor();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(await overflow(page)).toBeLessThanOrEqual(1);
+      await screenshot(page, 'actor-consent');
     } finally {
       await context.close();
     }
