@@ -164,10 +164,13 @@ const fields = z.object({
       'dataskyddsförordningen). Där det anges bygger den på ditt samtycke, som du när som helst kan ' +
       'återkalla; då bjuder vi inte längre in dig.',
   ),
-  /** How long personal data is kept. */
+  /**
+   * How long personal data is kept. The default promises no culling the product does not do yet
+   * (retention runs are not built): set the Region's own text, with its decision, when they are.
+   */
   PRIVACY_RETENTION: noticeText(
-    'Uppgifterna är allmänna handlingar. De gallras enligt Region Västerbottens gallringsbeslut: en ' +
-      'person utan registrerad aktivitet under 36 månader avidentifieras.',
+    'Uppgifterna är allmänna handlingar. De sparas och gallras enligt Region Västerbottens ' +
+      'gallringsbeslut; fråga dataskyddsombudet om vad som gäller för dina uppgifter.',
   ),
   /** The data subject's rights. */
   PRIVACY_RIGHTS: noticeText(
