@@ -27,7 +27,7 @@
 /* global window, document, requestAnimationFrame, MutationObserver -- functions run in the page */
 import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { createUserWithPassword, launchChromium, round, sleep, stats } from './chromium.mjs';
 
 const PASSWORD = 'Bänken vid dörren i Umeå 2026';
 const PHONE = { width: 390, height: 844 };
@@ -37,20 +37,6 @@ const TAPS = 30;
 const LIVE_SAMPLES = 10;
 const PAGE = 500;
 const WAIT_MS = 5_000;
-
-const percentile = (values, p) => {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const round = (x, digits = 1) => (x === null || x === undefined ? null : Number(x.toFixed(digits)));
-const stats = (values) => ({
-  n: values.length,
-  p50: round(percentile(values, 50)),
-  p95: round(percentile(values, 95)),
-  max: values.length ? round(Math.max(...values)) : null,
-});
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function allPages(gql, query, variables, pick) {
   const nodes = [];
@@ -71,42 +57,6 @@ const participantsOf = (gql, eventId) =>
     { id: eventId },
     (d) => d.event.participants,
   );
-
-/** An EVENT_STAFF user with a password, through the invitation route (as test/browser does). */
-async function createStaffUser(baseUrl, gql) {
-  const email = `bench-door-${Date.now().toString(36)}@example.org`;
-  const { createUser } = await gql(
-    `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } invitationUrl } }`,
-    { input: { name: 'Bench door staff', email, role: 'EVENT_STAFF' } },
-  );
-  const secret = createUser.invitationUrl.split('/invitation/')[1];
-  const response = await fetch(`${baseUrl}/auth/invitation/${secret}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-    body: JSON.stringify({ password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`invitation refused: ${response.status} ${await response.text()}`);
-  return { email, password: PASSWORD };
-}
-
-// The browser suite's flags, but not its --user-data-dir: playwright-core 1.65 refuses that flag in
-// launch() and gives each launch a fresh temporary profile of its own anyway.
-async function launch() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return { browser, close: () => browser.close().catch(() => {}) };
-}
 
 async function signedInContext(browser, baseUrl, user, serviceWorkers = 'block') {
   const context = await browser.newContext({
@@ -429,9 +379,16 @@ export async function measureDoorInBrowser({ baseUrl, gql, log = () => {}, event
     .map((p) => ({ name: p.actor.name, actorId: p.actor.id }));
   const names = participants.map((p) => p.actor.name).sort((a, b) => a.localeCompare(b, 'sv'));
 
-  const user = await createStaffUser(baseUrl, gql);
+  const user = await createUserWithPassword({
+    baseUrl,
+    gql,
+    role: 'EVENT_STAFF',
+    name: 'Bench door staff',
+    emailPrefix: 'bench-door',
+    password: PASSWORD,
+  });
   const doorPath = `/events/${eventId}/door`;
-  const { browser, close } = await launch();
+  const { browser, close } = await launchChromium();
   const result = { eventId, participants: participants.length };
   const liveUndo = [];
   try {

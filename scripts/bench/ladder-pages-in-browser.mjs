@@ -17,7 +17,7 @@
 //    - opened directly (a full page load with cached files).
 //    Target ≤ 500 ms.
 /* global window, document, MutationObserver -- functions run in the page */
-import { chromium } from 'playwright-core';
+import { createUserWithPassword, launchChromium, round, sleep, stats as summarise } from './chromium.mjs';
 
 const PASSWORD = 'Trappan i Skellefteå, steg för steg 2026';
 const DESKTOP = { width: 1280, height: 800 };
@@ -25,37 +25,8 @@ const SAMPLES = 6;
 const QUIET_MS = 2_000;
 const TIMEOUT_MS = 30_000;
 
-const percentile = (values, p) => {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const round = (x, digits = 1) => (x === null || x === undefined ? null : Number(x.toFixed(digits)));
-const stats = (values) => ({
-  n: values.length,
-  p50: round(percentile(values, 50)),
-  p95: round(percentile(values, 95)),
-  max: values.length ? round(Math.max(...values)) : null,
-  all: values.map((v) => round(v)),
-});
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** A STRATEGIST with a password, through the invitation route (as test/browser does). */
-async function createStrategist(baseUrl, gql) {
-  const email = `bench-ladder-${Date.now().toString(36)}@example.org`;
-  const { createUser } = await gql(
-    `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } invitationUrl } }`,
-    { input: { name: 'Bench strategist', email, role: 'STRATEGIST' } },
-  );
-  const secret = createUser.invitationUrl.split('/invitation/')[1];
-  const response = await fetch(`${baseUrl}/auth/invitation/${secret}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-    body: JSON.stringify({ password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`invitation refused: ${response.status} ${await response.text()}`);
-  return { email, password: PASSWORD };
-}
+/** The statistics with every sample kept (few samples: the reader sees their spread). */
+const stats = (values) => ({ ...summarise(values), all: values.map((v) => round(v)) });
 
 // In the page, before any of its scripts: when each readiness mark first appears, and the long tasks.
 function installProbes() {
@@ -119,20 +90,15 @@ function resourceTimeline(page) {
 }
 
 export async function measureLadderPagesInBrowser({ baseUrl, gql, log = () => {} }) {
-  const user = await createStrategist(baseUrl, gql);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  const user = await createUserWithPassword({
+    baseUrl,
+    gql,
+    role: 'STRATEGIST',
+    name: 'Bench strategist',
+    emailPrefix: 'bench-ladder',
+    password: PASSWORD,
   });
+  const { browser, close } = await launchChromium();
   try {
     // One browser context keeps the HTTP cache between samples (a returning user); the first sample's
     // cache is empty. Each sample is a new page (a new navigation, nothing of the app in memory).
@@ -195,6 +161,6 @@ export async function measureLadderPagesInBrowser({ baseUrl, gql, log = () => {}
     log(`ladder pages: ${JSON.stringify(result)}`);
     return result;
   } finally {
-    await browser.close().catch(() => {});
+    await close();
   }
 }
