@@ -134,36 +134,35 @@ function SavedFilters({
   return (
     <section className="invite-saved" aria-label={t('inviteNext.saved.label')}>
       {failure ? <ErrorMessage>{failure}</ErrorMessage> : null}
-      {saved.length > 0 ? (
-        <div className="invite-saved__row">
-          <Select
-            label={t('inviteNext.saved.label')}
-            placeholder={t('inviteNext.saved.placeholder')}
-            options={saved.map((s) => ({ id: s.id, label: s.name }))}
-            value={chosen?.id ?? null}
-            onChange={choose}
-          />
-          {chosen ? (
-            <Button
-              variant="quiet"
-              onPress={() => setDeleting(chosen)}
-              aria-label={t('inviteNext.saved.deleteFor', { name: chosen.name })}
-            >
-              {t('inviteNext.saved.delete')}
-            </Button>
-          ) : null}
-          <Button variant="secondary" onPress={() => setSaving(true)}>
-            {t('inviteNext.save.open')}
-          </Button>
-        </div>
-      ) : (
-        <div className="invite-saved__row">
-          {data ? <p className="hint">{t('inviteNext.saved.none')}</p> : null}
-          <Button variant="secondary" onPress={() => setSaving(true)}>
-            {t('inviteNext.save.open')}
-          </Button>
-        </div>
-      )}
+      {/* One row and one "Spara urval" button whether or not filters are saved yet: the button
+          keeps its identity (and focus) when the saved filters arrive. */}
+      <div className="invite-saved__row">
+        {saved.length > 0 ? (
+          <>
+            <Select
+              label={t('inviteNext.saved.label')}
+              placeholder={t('inviteNext.saved.placeholder')}
+              options={saved.map((s) => ({ id: s.id, label: s.name }))}
+              value={chosen?.id ?? null}
+              onChange={choose}
+            />
+            {chosen ? (
+              <Button
+                variant="quiet"
+                onPress={() => setDeleting(chosen)}
+                aria-label={t('inviteNext.saved.deleteFor', { name: chosen.name })}
+              >
+                {t('inviteNext.saved.delete')}
+              </Button>
+            ) : null}
+          </>
+        ) : data ? (
+          <p className="hint">{t('inviteNext.saved.none')}</p>
+        ) : null}
+        <Button variant="secondary" onPress={() => setSaving(true)}>
+          {t('inviteNext.save.open')}
+        </Button>
+      </div>
       {saving ? (
         <SaveDialog
           filter={filter}
