@@ -10,6 +10,7 @@ import { Door1764300000100 } from './1764300000100-door';
 import { SavedFilters1764400000000 } from './1764400000000-saved-filters';
 import { AccessLog1764500000000 } from './1764500000000-access-log';
 import { Consent1764600000000 } from './1764600000000-consent';
+import { DataProtection1764700000000 } from './1764700000000-data-protection';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SavedFilters1764400000000,
   AccessLog1764500000000,
   Consent1764600000000,
+  DataProtection1764700000000,
 ];

@@ -17,6 +17,10 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.MERGE_ACTORS]: true,
     [P.GENERATE_REPORTS]: true,
     [P.READ_ACCESS_LOG]: true,
+    [P.EXPORT_PERSONAL_DATA]: true,
+    [P.RESTRICT_PROCESSING]: true,
+    [P.ERASE_PERSONAL_DATA]: true,
+    [P.MANAGE_RETENTION]: true,
   },
   [Role.EVENT_STAFF]: {
     [P.READ_PERSONAL_DATA]: true,
@@ -31,6 +35,10 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.MERGE_ACTORS]: true,
     [P.GENERATE_REPORTS]: false,
     [P.READ_ACCESS_LOG]: false,
+    [P.EXPORT_PERSONAL_DATA]: false,
+    [P.RESTRICT_PROCESSING]: false,
+    [P.ERASE_PERSONAL_DATA]: false,
+    [P.MANAGE_RETENTION]: false,
   },
   [Role.STRATEGIST]: {
     [P.READ_PERSONAL_DATA]: true,
@@ -45,6 +53,10 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.MERGE_ACTORS]: false,
     [P.GENERATE_REPORTS]: true,
     [P.READ_ACCESS_LOG]: false,
+    [P.EXPORT_PERSONAL_DATA]: false,
+    [P.RESTRICT_PROCESSING]: false,
+    [P.ERASE_PERSONAL_DATA]: false,
+    [P.MANAGE_RETENTION]: false,
   },
   [Role.COMMITTEE]: {
     [P.READ_PERSONAL_DATA]: false,
@@ -59,6 +71,10 @@ const expected: Record<Role, Record<Permission, boolean>> = {
     [P.MERGE_ACTORS]: false,
     [P.GENERATE_REPORTS]: false,
     [P.READ_ACCESS_LOG]: false,
+    [P.EXPORT_PERSONAL_DATA]: false,
+    [P.RESTRICT_PROCESSING]: false,
+    [P.ERASE_PERSONAL_DATA]: false,
+    [P.MANAGE_RETENTION]: false,
   },
 };
 
@@ -71,8 +87,8 @@ describe('permissions', () => {
     for (const [key, value] of Object.entries(Permission)) expect(value).toBe(key);
   });
 
-  it('covers all 4 × 12 role/permission pairs', () => {
-    expect(cases).toHaveLength(48);
+  it('covers all 4 × 16 role/permission pairs', () => {
+    expect(cases).toHaveLength(64);
     expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual(Object.values(Role).sort());
   });
 

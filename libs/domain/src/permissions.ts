@@ -24,6 +24,17 @@ export enum Permission {
   GENERATE_REPORTS = 'GENERATE_REPORTS',
   /** Read the access log (who read whose personal data) and its weekly follow-up: ADMIN only. */
   READ_ACCESS_LOG = 'READ_ACCESS_LOG',
+  /** Produce a register extract (GDPR art. 15) of a person: ADMIN only. */
+  EXPORT_PERSONAL_DATA = 'EXPORT_PERSONAL_DATA',
+  /**
+   * Restrict a person's processing and lift it, and see restricted persons (hidden from everyone
+   * else): ADMIN only.
+   */
+  RESTRICT_PROCESSING = 'RESTRICT_PROCESSING',
+  /** Anonymise a person, or delete one with no recorded evidence: ADMIN only. */
+  ERASE_PERSONAL_DATA = 'ERASE_PERSONAL_DATA',
+  /** Manage the retention rules (gallring), preview and start runs: ADMIN only. */
+  MANAGE_RETENTION = 'MANAGE_RETENTION',
 }
 
 const permissions = (...list: Permission[]): ReadonlySet<Permission> => new Set(list);

@@ -16,6 +16,12 @@ export class ActorEntity {
   @Column({ type: 'char', length: 2 }) country!: string;
   @Column({ name: 'organisation_number', type: 'text', nullable: true }) organisationNumber!: string | null;
   @Column({ name: 'legal_basis', type: 'text' }) legalBasis!: LegalBasis;
+  /** Processing restricted (GDPR art. 18): hidden from everyone but ADMIN, still counted. */
+  @Column({ name: 'restricted_at', type: 'timestamptz', nullable: true }) restrictedAt!: Date | null;
+  @Column({ name: 'restriction_reason', type: 'text', nullable: true }) restrictionReason!: string | null;
+  @Column({ name: 'restricted_by', type: 'uuid', nullable: true }) restrictedBy!: string | null;
+  /** Irreversibly anonymised: name replaced, email, title and notes gone; the evidence kept. */
+  @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true }) anonymisedAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @Column({ name: 'created_by', type: 'uuid', nullable: true, update: false }) createdBy!: string | null;
