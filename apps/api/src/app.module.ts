@@ -12,7 +12,11 @@ import { accessLogPlugin } from './access-log/access-log.plugin';
 import { AccessLogWriter } from './access-log/access-log.writer';
 import { ActorExportController } from './actors/actor-export.controller';
 import { ActorsResolver } from './actors/actors.resolver';
+import { AnonymisationModule } from './anonymisation/anonymisation.module';
 import { ConsentModule } from './consent/consent.module';
+import { PersonalDataExportModule } from './personal-data-export/personal-data-export.module';
+import { RestrictionModule } from './restriction/restriction.module';
+import { RetentionModule } from './retention/retention.module';
 import { PrivacyNoticeController } from './privacy/privacy-notice.controller';
 import { ActorsService } from './actors/actors.service';
 import { AttendanceModule } from './attendance/attendance.module';
@@ -104,6 +108,10 @@ import { inputGuardPlugin } from './security/input-guard';
     SavedFiltersModule,
     AccessLogModule,
     ConsentModule,
+    PersonalDataExportModule,
+    RestrictionModule,
+    AnonymisationModule,
+    RetentionModule,
     // Subscriptions over WebSocket: a graphql-ws server of its own on /graphql (see live-socket.service.ts).
     LiveModule,
   ],

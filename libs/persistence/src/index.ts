@@ -32,3 +32,7 @@ export * from './reports/report-figures';
 export * from './reports/report.repository';
 export * from './live/attendance-changes';
 export * from './access-log';
+export * from './anonymisation';
+export * from './retention';
+export * from './personal-data-export';
+export * from './restriction';

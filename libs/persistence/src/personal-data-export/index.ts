@@ -1,0 +1,2 @@
+// The personal-data-export part of data protection (issue 12); filled by its work.
+export {};
