@@ -9,15 +9,20 @@ import {
   redisOptions,
   REGISTRATION_IMPORT_QUEUE,
   REPORT_QUEUE,
+  RETENTION_QUEUE,
+  RetentionClock,
+  RetentionRunner,
 } from '@crm/persistence';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AccessLogSummaryProcessor } from './access-log/access-log-summary.processor';
 import { DuplicateScanProcessor } from './duplicates/duplicate-scan.processor';
 import { LadderSweeper } from './ladder/ladder-sweeper.service';
 import { LadderProcessor, OrganisationLadderProcessor } from './ladder/ladder.processor';
 import { RegistrationImportProcessor } from './imports/registration-import.processor';
 import { ReportProcessor } from './reports/report.processor';
+import { RetentionProcessor } from './retention/retention.processor';
 
 /** The worker's root module: the same persistence as the API, plus BullMQ's processors on Redis. */
 @Module({
@@ -39,6 +44,7 @@ import { ReportProcessor } from './reports/report.processor';
       DUPLICATE_QUEUE,
       REPORT_QUEUE,
       ACCESS_LOG_QUEUE,
+      RETENTION_QUEUE,
     ].map((name) =>
       BullModule.registerQueueAsync({
         name,
@@ -58,6 +64,13 @@ import { ReportProcessor } from './reports/report.processor';
     DuplicateScanProcessor,
     ReportProcessor,
     AccessLogSummaryProcessor,
+    RetentionClock,
+    {
+      provide: RetentionRunner,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new RetentionRunner(ds),
+    },
+    RetentionProcessor,
   ],
 })
 export class WorkerModule {}

@@ -31,6 +31,13 @@ export const ACCESS_LOG_SUMMARY_SCHEDULER_ID = 'access-log-weekly-summary';
 /** Mondays at 06:00 Europe/Stockholm: the summary of the week (Monday to Monday) that just ended. */
 export const ACCESS_LOG_SUMMARY_SCHEDULE = { pattern: '0 0 6 * * 1', tz: 'Europe/Stockholm' } as const;
 
+/** Retention (gallring): the nightly run of the enabled rules, and the runs an ADMIN starts. */
+export const RETENTION_QUEUE = 'retention';
+/** The id of the BullMQ job scheduler that fires the nightly retention run. */
+export const RETENTION_SCHEDULER_ID = 'retention-nightly';
+/** Every night at 02:30 Europe/Stockholm (after the quarterly report's 02:00 on a quarter's first day). */
+export const RETENTION_SCHEDULE = { pattern: '0 30 2 * * *', tz: 'Europe/Stockholm' } as const;
+
 export enum JobName {
   /** Recompute one actor's ladder timeline (and its organisation's). */
   LadderRecomputeActor = 'ladder.recompute-actor',
@@ -46,6 +53,10 @@ export enum JobName {
   QuarterlyReportGenerate = 'reports.generate',
   /** The scheduler's weekly fire: summarise the access log of the week that just ended. */
   AccessLogWeeklySummary = 'access-log.weekly-summary',
+  /** The scheduler's nightly fire: a retention run as of now (and any run left unfinished). */
+  RetentionNightly = 'retention.nightly',
+  /** Execute one retention run an ADMIN started (runRetention): the row exists, RUNNING. */
+  RetentionRun = 'retention.run',
 }
 
 export interface JobPayloads {
@@ -56,6 +67,8 @@ export interface JobPayloads {
   [JobName.QuarterlyReportScheduled]: Record<string, never>;
   [JobName.QuarterlyReportGenerate]: { reportId: string };
   [JobName.AccessLogWeeklySummary]: Record<string, never>;
+  [JobName.RetentionNightly]: Record<string, never>;
+  [JobName.RetentionRun]: { runId: string };
 }
 
 export type JobItem = { [K in JobName]: { name: K; data: JobPayloads[K] } }[JobName];
@@ -72,6 +85,7 @@ export const jobIdFor = {
   all: () => 'ladder-recompute-all',
   registrationImport: (importId: string) => `registration-import-${importId}`,
   report: (reportId: string) => `report-${reportId}`,
+  retentionRun: (runId: string) => `retention-run-${runId}`,
 };
 
 /**
@@ -136,6 +150,25 @@ export function quarterlyReportJob(reportId: string) {
       jobId: jobIdFor.report(reportId),
       attempts: 4,
       backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  };
+}
+
+/**
+ * The job that executes a retention run an ADMIN started: one per run (a deterministic id, so
+ * pressing again while it waits adds nothing), retried while another run holds the lock; a run
+ * already finished is not executed again. A lost job is found by the next nightly run.
+ */
+export function retentionRunJob(runId: string) {
+  return {
+    name: JobName.RetentionRun,
+    data: { runId } satisfies JobPayloads[JobName.RetentionRun],
+    opts: {
+      jobId: jobIdFor.retentionRun(runId),
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 10_000 },
       removeOnComplete: true,
       removeOnFail: true,
     },

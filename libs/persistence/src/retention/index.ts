@@ -1,2 +1,4 @@
-// The retention part of data protection (issue 12); filled by its work.
-export {};
+// Retention (gallring) of issue 12: the rules as data, their SQL, the preview and the runs.
+export * from './retention-rules';
+export * from './retention.repository';
+export * from './retention-runner';
