@@ -145,14 +145,18 @@ export async function renderReportPdf(figures: ReportFigures, meta: ReportDocume
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: PAGE_MARGINS,
+    // PDF/A-2b, so the committee's copy can be archived as it is: pdfkit writes the pdfaid XMP and the
+    // sRGB output intent (XMP needs PDF 1.4+); every font is the embedded Roboto, also in the charts.
+    version: '1.7',
+    subset: 'PDF/A-2b',
     language: 'sv-SE',
     info: {
       title,
       author: 'Region Västerbotten',
       subject: `Uppföljning av engagemangstrappan ${quarterLabel(f)}, version ${meta.version}`,
       creator: 'Region Västerbottens engagemangs-CRM',
+      // No modDate: pdfkit's XMP has no xmp:ModifyDate to match it, which PDF/A requires.
       creationDate: meta.generatedAt,
-      modDate: meta.generatedAt,
     },
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
     styles: {
