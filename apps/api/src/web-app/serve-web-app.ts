@@ -12,6 +12,7 @@ const API_PATHS = [
   /^\/events\/[^/]+\/registrations\//,
   /^\/exports(\/|$)/,
   /^\/privacy-notice$/,
+  /^\/personal-data-exports\//,
 ];
 
 export function isApiPath(pathname: string): boolean {

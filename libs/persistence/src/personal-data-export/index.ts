@@ -1,2 +1,2 @@
-// The personal-data-export part of data protection (issue 12); filled by its work.
-export {};
+// The personal-data-export part of data protection (issue 12): register extracts (GDPR art. 15).
+export * from './personal-data-export.repository';
