@@ -1,3 +1,4 @@
+import type { Quarter } from '@crm/domain';
 import { anonymisePersons, computeReportFigures, createDataSource, LadderRecomputer } from '@crm/persistence';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
@@ -10,7 +11,7 @@ import { createTestDatabase } from '../support/database';
  * a random non-empty set of persons anonymised, the ladder placed again, the same quarter computed
  * again: every figure is equal.
  */
-const QUARTER = { year: 2026, quarter: 2 };
+const QUARTER: Quarter = { year: 2026, quarter: 2 };
 const SECTORS = ['PUBLIC_SECTOR', 'BUSINESS', 'ACADEMIA', 'CIVIL_SOCIETY', 'INNOVATION_SYSTEM'] as const;
 const MUNICIPALITIES = [null, '2480', '2481', '2482', '0180'] as const;
 const GENDERS = [null, 'WOMAN', 'MAN', 'NON_BINARY', 'NOT_STATED'] as const;

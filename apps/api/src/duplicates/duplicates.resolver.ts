@@ -24,13 +24,16 @@ export class DuplicatesResolver {
   constructor(private readonly service: DuplicatesService) {}
 
   @Query(() => DuplicateCandidateConnection, {
-    description: 'Open (not dismissed) duplicate candidates, the likeliest first',
+    description:
+      'Open (not dismissed) duplicate candidates, the likeliest first. Pairs with a person whose processing ' +
+      'is restricted are shown only to those who may see restricted persons (ADMIN).',
   })
   async duplicateCandidates(
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentUser() user: UserEntity,
   ) {
-    return toConnection(await this.service.page(first, after), DuplicateCandidate.from);
+    return toConnection(await this.service.page(first, after, user), DuplicateCandidate.from);
   }
 
   @Mutation(() => Actor, {

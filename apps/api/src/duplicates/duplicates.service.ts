@@ -1,4 +1,4 @@
-import { DomainValidationError } from '@crm/domain';
+import { can, DomainValidationError, Permission } from '@crm/domain';
 import {
   ActorEntity,
   ActorRepository,
@@ -36,11 +36,15 @@ export class DuplicatesService {
     private readonly live: LivePublisher,
   ) {}
 
+  /** Pairs with a restricted person only for a viewer who may see restricted persons (RESTRICT_PROCESSING). */
   page(
     first: number | null | undefined,
     after: string | null | undefined,
+    user: UserEntity,
   ): Promise<Page<DuplicateCandidateRow>> {
-    return new DuplicateRepository(this.dataSource.manager).page(pageSize(first), after);
+    return new DuplicateRepository(this.dataSource.manager).page(pageSize(first), after, {
+      seesRestricted: can(user.role, Permission.RESTRICT_PROCESSING),
+    });
   }
 
   /** Merges `mergeId` into `keepId`; answers the kept actor as it is after the merge. */

@@ -46,10 +46,23 @@ interface PersonToErase {
  * legal basis under which the kept evidence was recorded, and nothing that identifies anyone), and
  * the access log (ids only). No column the ladder depends on changes, so no step moves.
  */
-export async function anonymisePersons(
+export function anonymisePersons(
   manager: EntityManager,
   actorIds: readonly string[],
   context: ErasureContext,
+): Promise<string[]> {
+  return anonymise(manager, actorIds, context, { ledger: true });
+}
+
+/**
+ * anonymisePersons, optionally without its ledger rows: re-applying a ledger after a restore puts
+ * back the original rows (with their dates) instead of writing new ones.
+ */
+export async function anonymise(
+  manager: EntityManager,
+  actorIds: readonly string[],
+  context: ErasureContext,
+  options: { ledger: boolean },
 ): Promise<string[]> {
   const ids = [...new Set(actorIds)].sort();
   if (!ids.length) return [];
@@ -85,7 +98,7 @@ export async function anonymisePersons(
 
   const audit = new AuditRepository(manager);
   for (const id of erased) await audit.record(context.userId, 'anonymise', 'actor', id, ANONYMISED_FIELDS);
-  await new ErasureLedgerRepository(manager).record('ANONYMISED', erased, context);
+  if (options.ledger) await new ErasureLedgerRepository(manager).record('ANONYMISED', erased, context);
   return erased;
 }
 
@@ -113,6 +126,7 @@ export async function deletePersonWithoutEvidence(
   manager: EntityManager,
   actorId: string,
   context: ErasureContext,
+  options: { ledger: boolean } = { ledger: true },
 ): Promise<DeletePersonOutcome> {
   const [person]: (PersonToErase & { kind: ActorKind; anonymised_at: Date | null })[] = await manager.query(
     `SELECT id, kind, name, email, anonymised_at FROM actor WHERE id = $1 FOR UPDATE`,
@@ -125,7 +139,7 @@ export async function deletePersonWithoutEvidence(
   await removeRejectedImportRows(manager, [person]);
   await manager.query(`DELETE FROM actor WHERE id = $1`, [actorId]);
   await new AuditRepository(manager).record(context.userId, 'delete', 'actor', actorId, []);
-  await new ErasureLedgerRepository(manager).record('DELETED', [actorId], context);
+  if (options.ledger) await new ErasureLedgerRepository(manager).record('DELETED', [actorId], context);
   return 'DELETED';
 }
 

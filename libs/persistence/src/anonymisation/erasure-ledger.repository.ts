@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { rowsOf } from '../sql';
 
 export type ErasureAction = 'ANONYMISED' | 'DELETED' | 'IMPORT_ROWS_CULLED';
 
@@ -22,6 +23,8 @@ export interface ErasureLedgerEntry {
   decision_reference: string | null;
 }
 
+const AT_TEXT = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /**
  * The erasure ledger: what was anonymised, deleted or culled, by id and date only. It outlives a
  * restored backup (exported before, re-applied after), so nobody anonymised comes back.
@@ -44,23 +47,30 @@ export class ErasureLedgerRepository {
   }
 
   private async entries(where: string, params: unknown[]): Promise<ErasureLedgerEntry[]> {
-    const rows: {
-      action: ErasureAction;
-      subject_id: string;
-      at: Date;
-      retention_run_id: string | null;
-      decision_reference: string | null;
-    }[] = await this.em.query(
-      `SELECT action, subject_id, at, retention_run_id, decision_reference FROM erasure_ledger ${where} ORDER BY id`,
+    // `at` to the microsecond (a JavaScript Date keeps milliseconds), so a re-applied row is found again.
+    return this.em.query(
+      `SELECT action, subject_id, ${AT_TEXT} AS at, retention_run_id, decision_reference
+       FROM erasure_ledger ${where} ORDER BY id`,
       params,
     );
-    return rows.map((r) => ({
-      action: r.action,
-      subject_id: r.subject_id,
-      at: new Date(r.at).toISOString(),
-      retention_run_id: r.retention_run_id,
-      decision_reference: r.decision_reference,
-    }));
+  }
+
+  /**
+   * Puts a row exported from another copy of the database back, with its date, unless a row of the
+   * same action, subject and time is already there. The retention run it names is kept only if it
+   * exists here (a restored backup may predate it). Answers whether a row was added.
+   */
+  async restore(entry: ErasureLedgerEntry): Promise<boolean> {
+    const rows = await this.em.query(
+      `INSERT INTO erasure_ledger (action, subject_id, at, retention_run_id, decision_reference)
+       SELECT $1, $2::uuid, $3::timestamptz,
+              (SELECT id FROM retention_run WHERE id = $4::uuid), $5
+       WHERE NOT EXISTS (
+         SELECT 1 FROM erasure_ledger WHERE action = $1 AND subject_id = $2::uuid AND at = $3::timestamptz)
+       RETURNING id`,
+      [entry.action, entry.subject_id, entry.at, entry.retention_run_id, entry.decision_reference],
+    );
+    return rowsOf(rows).length > 0;
   }
 
   /** The rows about one subject (tests and the re-apply check). */

@@ -1,2 +1,3 @@
 export * from './anonymise';
 export * from './erasure-ledger.repository';
+export * from './reapply';

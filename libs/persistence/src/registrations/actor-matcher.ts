@@ -31,6 +31,7 @@ export interface OrganisationToMatch {
  *   of that name and organisation (or, like the row, of none) among the event's participants, or a
  *   unique one of that name at that organisation.
  *   Otherwise a new person is created and a duplicate candidate recorded against each namesake.
+ *   Anonymised persons are never matched, nor recorded as namesakes.
  * - An organisation is matched by organisation number, then by its normalised name (case,
  *   whitespace and legal forms such as AB or kommun ignored).
  *
@@ -103,7 +104,8 @@ export class ActorMatcher {
     }
 
     await this.lockName(ActorKind.PERSON, values.name);
-    const sameName = `kind = 'PERSON' AND match_key = person_name_key($1)`;
+    // An anonymised person shares a name with every other one and with nobody real: never a match.
+    const sameName = `kind = 'PERSON' AND match_key = person_name_key($1) AND anonymised_at IS NULL`;
     if (context.eventId) {
       // The same list imported again, or a walk-in who was on it: the event's own participant.
       const atEvent = await this.select(

@@ -100,6 +100,9 @@ export async function mergeActors(
   const merge = locked.find((a) => a.id === mergeId);
   if (!keep) throw new DomainValidationError('keepId', 'no actor has this ID');
   if (!merge) throw new DomainValidationError('mergeId', 'no actor has this ID');
+  // An anonymised person is no one in particular: merging would tie evidence to whoever it is merged with.
+  if (keep.anonymisedAt) throw new DomainValidationError('keepId', 'is anonymised and cannot be merged');
+  if (merge.anonymisedAt) throw new DomainValidationError('mergeId', 'is anonymised and cannot be merged');
   if (keep.kind !== merge.kind) {
     throw new DomainValidationError(
       'mergeId',

@@ -72,6 +72,9 @@ const NEAREST_NAMES = 20;
 
 const LIST = 'duplicate-candidates';
 const COLUMNS = `id, kind, actor_a, actor_b, score, reasons, created_at`;
+/** Neither actor of the pair `c` is a person whose processing is restricted. */
+const NOT_RESTRICTED = `NOT EXISTS (
+  SELECT 1 FROM actor r WHERE r.id IN (c.actor_a, c.actor_b) AND r.restricted_at IS NOT NULL)`;
 const SCORE_TEXT = /^\d(\.\d{1,20})?(e-\d{1,2})?$/;
 
 /**
@@ -98,7 +101,7 @@ export class DuplicateRepository {
            CASE WHEN email IS NOT NULL AND char_length(split_part(email, '@', 1)) >= 3
                      AND split_part(email, '@', 1) <> ALL ($2::text[])
                 THEN split_part(email, '@', 1) END AS local_part
-         FROM actor WHERE id = ANY ($1::uuid[])
+         FROM actor WHERE id = ANY ($1::uuid[]) AND anonymised_at IS NULL
        ),
        -- Index searches per source actor: namesakes through the btree on (kind, match_key), the
        -- nearest names by trigram distance through the GiST index (a k-nearest-neighbour scan that
@@ -108,13 +111,14 @@ export class DuplicateRepository {
          SELECT s.id AS source_id, o.id AS other_id
          FROM source s CROSS JOIN LATERAL (
            SELECT o.id FROM actor o
-           WHERE o.kind = s.kind AND o.match_key = s.match_key AND o.id <> s.id LIMIT $9) o
+           WHERE o.kind = s.kind AND o.match_key = s.match_key AND o.id <> s.id AND o.anonymised_at IS NULL
+           LIMIT $9) o
          WHERE s.match_key <> ''
          UNION
          SELECT s.id, o.id
          FROM source s CROSS JOIN LATERAL (
            SELECT o.id FROM actor o
-           WHERE o.kind = s.kind AND o.id <> s.id
+           WHERE o.kind = s.kind AND o.id <> s.id AND o.anonymised_at IS NULL
            ORDER BY o.match_key <-> s.match_key LIMIT $10) o
          WHERE s.match_key <> ''
          UNION
@@ -122,7 +126,7 @@ export class DuplicateRepository {
          FROM source s CROSS JOIN LATERAL (
            SELECT o.id FROM actor o
            WHERE o.email IS NOT NULL AND split_part(o.email, '@', 1) = s.local_part
-             AND o.kind = s.kind AND o.id <> s.id OFFSET 0) o
+             AND o.kind = s.kind AND o.id <> s.id AND o.anonymised_at IS NULL OFFSET 0) o
          WHERE s.local_part IS NOT NULL
        ),
        signals AS (
@@ -188,10 +192,19 @@ export class DuplicateRepository {
     return count;
   }
 
-  /** Open (not dismissed) candidates, the likeliest first, then by id. */
-  async page(first: number, after: string | null | undefined): Promise<Page<DuplicateCandidateRow>> {
+  /**
+   * Open (not dismissed) candidates, the likeliest first, then by id. Unless `seesRestricted`, pairs
+   * with a person whose processing is restricted are left out (and out of the count): staff who may
+   * not see such a person must not learn of them through a likely duplicate.
+   */
+  async page(
+    first: number,
+    after: string | null | undefined,
+    options: { seesRestricted: boolean } = { seesRestricted: false },
+  ): Promise<Page<DuplicateCandidateRow>> {
     const key = decodeCursor(after, LIST, ['text', 'uuid']);
     const params: unknown[] = [first + 1];
+    const visible = options.seesRestricted ? '' : `AND ${NOT_RESTRICTED}`;
     let afterSql = '';
     if (key) {
       if (!SCORE_TEXT.test(key[0]) || !(Number(key[0]) > 0 && Number(key[0]) <= 1)) {
@@ -201,12 +214,12 @@ export class DuplicateRepository {
       afterSql = `AND score <= $2::real AND (score < $2::real OR id > $3::uuid)`;
     }
     const rows: Record<string, unknown>[] = await this.em.query(
-      `SELECT ${COLUMNS} FROM duplicate_candidate WHERE dismissed_at IS NULL ${afterSql}
+      `SELECT ${COLUMNS} FROM duplicate_candidate c WHERE dismissed_at IS NULL ${visible} ${afterSql}
        ORDER BY score DESC, id LIMIT $1`,
       params,
     );
     const [{ count }] = await this.em.query(
-      `SELECT count(*)::int AS count FROM duplicate_candidate WHERE dismissed_at IS NULL`,
+      `SELECT count(*)::int AS count FROM duplicate_candidate c WHERE dismissed_at IS NULL ${visible}`,
     );
     const items = rows.map(toRow);
     return {

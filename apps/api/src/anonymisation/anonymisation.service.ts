@@ -1,0 +1,90 @@
+import { ActorKind, DomainValidationError } from '@crm/domain';
+import {
+  ActorEntity,
+  ActorRepository,
+  anonymisePersons,
+  deletePersonWithoutEvidence,
+  ErasureContext,
+  UserEntity,
+} from '@crm/persistence';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseId } from '../common/ids';
+
+/** The longest case reference an ADMIN may give (erasure_ledger.decision_reference). */
+export const MAX_REASON_LENGTH = 200;
+
+/** The reason, trimmed: 1–200 characters, stored as the ledger's decision reference. */
+export function requireErasureReason(value: string): string {
+  const reason = (value ?? '').trim();
+  if (!reason) throw new DomainValidationError('reason', 'must not be blank');
+  if ([...reason].length > MAX_REASON_LENGTH)
+    throw new DomainValidationError('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
+  return reason;
+}
+
+/**
+ * Anonymisation and deletion of persons (issue 12, item 3), each one transaction with its audit row
+ * (field names only) and its erasure-ledger row (ids, the date and the case reference).
+ * Anonymisation keeps every piece of evidence, so every figure stays what it was; deletion is only
+ * for a person with no recorded evidence at all.
+ */
+@Injectable()
+export class AnonymisationService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async anonymise(actorId: string, reason: string, user: UserEntity): Promise<ActorEntity> {
+    const id = parseId('actorId', actorId);
+    const context = this.context(reason, user);
+    return this.dataSource.transaction(async (em) => {
+      await this.erasablePerson(em, id);
+      const [erased] = await anonymisePersons(em, [id], context);
+      if (!erased) throw new DomainValidationError('actorId', 'is already anonymised');
+      const actor = await new ActorRepository(em).findById(id);
+      if (!actor) throw new Error('the anonymised actor is gone');
+      return actor;
+    });
+  }
+
+  async delete(actorId: string, reason: string, user: UserEntity): Promise<string> {
+    const id = parseId('actorId', actorId);
+    const context = this.context(reason, user);
+    return this.dataSource.transaction(async (em) => {
+      const outcome = await deletePersonWithoutEvidence(em, id, context);
+      switch (outcome) {
+        case 'DELETED':
+          return id;
+        case 'NOT_FOUND':
+          throw new DomainValidationError('actorId', 'no actor has this ID');
+        case 'NOT_A_PERSON':
+          throw notAPerson();
+        case 'ANONYMISED':
+          throw new DomainValidationError('actorId', 'is already anonymised');
+        case 'HAS_EVIDENCE':
+          throw new DomainValidationError(
+            'actorId',
+            'personen har registrerade deltaganden, medlemskap, engagemang eller steg på trappan och kan ' +
+              'inte raderas utan att statistiken ändras: anonymisera personen i stället',
+          );
+      }
+    });
+  }
+
+  private context(reason: string, user: UserEntity): ErasureContext {
+    return { userId: user.id, retentionRunId: null, reference: requireErasureReason(reason) };
+  }
+
+  private async erasablePerson(em: EntityManager, id: string): Promise<void> {
+    const actor = await new ActorRepository(em).findById(id, true);
+    if (!actor) throw new DomainValidationError('actorId', 'no actor has this ID');
+    if (actor.kind !== ActorKind.PERSON) throw notAPerson();
+    if (actor.anonymisedAt) throw new DomainValidationError('actorId', 'is already anonymised');
+  }
+}
+
+function notAPerson(): DomainValidationError {
+  return new DomainValidationError(
+    'actorId',
+    'is an organisation; anonymisation and deletion apply to persons',
+  );
+}
