@@ -8,7 +8,8 @@ import { ActorKind } from '@crm/domain';
  *   identify or describe the person; everything else said about an identified person (their
  *   organisation, municipality, sector, step, history, participations, last activity) is personal
  *   data too. The bare id and kind say nothing about anyone. An organisation is not a person: its
- *   fields are not logged (its people are, when their own fields are read).
+ *   fields are not logged (its people are, when their own fields are read). A restricted person
+ *   masked for a viewer who may not see them (GDPR art. 18: "Skyddad person", no data) is no read.
  * - `LadderReason.text` / `textSv` with a `viaActorId`: an organisation's reason names the person
  *   whose record it is ("Anna Andersson deltog i ...").
  *
@@ -18,7 +19,8 @@ export const PERSONAL_FIELDS: Readonly<Record<string, (field: string, source: un
   Object.freeze({
     Actor: (field: string, source: unknown) => {
       if (field === 'id' || field === 'kind' || field === '__typename') return null;
-      const actor = source as { id?: string; kind?: string } | null;
+      const actor = source as { id?: string; kind?: string; masked?: boolean } | null;
+      if (actor?.masked) return null;
       return actor?.kind === ActorKind.PERSON && actor.id ? actor.id : null;
     },
     LadderReason: (field: string, source: unknown) => {

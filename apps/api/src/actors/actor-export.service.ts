@@ -31,6 +31,7 @@ import {
   xlsxFile,
 } from '../common/spreadsheet-file';
 import { ActorFilterInput } from './actor.inputs';
+import { seesRestricted } from '../restriction/restriction-visibility';
 import { checkedFilter } from './actors.service';
 
 /** The columns, in order, in Swedish: a list to invite from. */
@@ -62,6 +63,10 @@ export function actorExportFilter(query: Record<string, unknown>): ActorFilterIn
   if (invitableText !== null && invitableText !== 'true' && invitableText !== 'false') {
     throw new DomainValidationError('invitable', 'must be true or false');
   }
+  const restrictedText = textParameter('restricted', query.restricted, 5);
+  if (restrictedText !== null && restrictedText !== 'true' && restrictedText !== 'false') {
+    throw new DomainValidationError('restricted', 'must be true or false');
+  }
   const minLevelText = textParameter('minLevel', query.minLevel, 1);
   if (minLevelText !== null && !/^[1-5]$/.test(minLevelText)) {
     throw new DomainValidationError('minLevel', 'must be from 1 to 5');
@@ -81,6 +86,7 @@ export function actorExportFilter(query: Record<string, unknown>): ActorFilterIn
       query.withoutInitiativeKind,
     ),
     invitable: invitableText === 'true' ? true : null,
+    restricted: restrictedText === null ? null : restrictedText === 'true',
   };
 }
 
@@ -109,7 +115,8 @@ export class ActorExportService {
   constructor(private readonly dataSource: DataSource) {}
 
   async export(filter: ActorFilterInput, format: ExportFormat, user: UserEntity): Promise<ExportFile> {
-    const checked = checkedFilter(filter);
+    // Restricted persons (GDPR art. 18) only for ADMIN, and never in a list to invite from.
+    const checked = checkedFilter(filter, seesRestricted(user));
     const repository = new ActorRepository(this.dataSource.manager);
     const actors = await repository.forExport(checked, ACTOR_EXPORT_MAX_ROWS + 1);
     if (actors.length > ACTOR_EXPORT_MAX_ROWS) {

@@ -81,7 +81,14 @@ export class ActorFilterInput {
     nullable: true,
     description:
       'Only actors who may be invited: leaves out persons whose legal basis is CONSENT and who have no ' +
-      'open consent (withdrawn, or never recorded)',
+      'open consent (withdrawn, or never recorded), and restricted persons (GDPR art. 18) for everyone',
   })
   invitable?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only restricted persons (GDPR art. 18); false: none of them. RESTRICT_PROCESSING (ADMIN) ' +
+      'only: others get BAD_USER_INPUT, field filter.restricted',
+  })
+  restricted?: boolean | null;
 }

@@ -1,6 +1,7 @@
 import { LadderStep, Permission, stockholmDate } from '@crm/domain';
-import { pageSize, UserEntity } from '@crm/persistence';
+import { Page, pageSize, ParticipationEntity, UserEntity } from '@crm/persistence';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
 import { CurrentUser, Requires } from '../auth/decorators';
 import type { GraphqlContext } from '../auth/request-context';
 import { toConnection } from '../common/connection';
@@ -9,6 +10,8 @@ import { LadderFilterInput } from '../ladder/ladder.models';
 import { Participation, ParticipationConnection } from '../participations/participation.model';
 import { Municipality } from '../reference/reference.models';
 import { toMunicipality } from '../reference/reference.resolver';
+import { seesRestricted, viewerSeesRestricted } from '../restriction/restriction-visibility';
+import { visibleLoaders } from '../restriction/visible-loaders';
 import {
   ActorFilterInput,
   CreateOrganisationInput,
@@ -18,36 +21,58 @@ import {
 import { Actor, ActorConnection } from './actor.model';
 import { ActorsService } from './actors.service';
 
+/** What a masked restricted person's lists show: nothing. */
+const EMPTY_PAGE: Page<ParticipationEntity> = {
+  items: [],
+  hasNextPage: false,
+  totalCount: 0,
+  cursorOf: () => '',
+};
+
 @Resolver(() => Actor)
 @Requires(Permission.READ_PERSONAL_DATA)
 export class ActorsResolver {
-  constructor(private readonly service: ActorsService) {}
+  constructor(
+    private readonly service: ActorsService,
+    private readonly dataSource: DataSource,
+  ) {}
 
-  @Query(() => Actor, { nullable: true })
-  async actor(@Args('id', { type: () => ID }) id: string): Promise<Actor | null> {
-    const actor = await this.service.get(id);
-    return actor && Actor.from(actor);
+  @Query(() => Actor, {
+    nullable: true,
+    description: 'Null for an unknown id, and for a restricted person unless RESTRICT_PROCESSING (ADMIN)',
+  })
+  async actor(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() user: UserEntity,
+  ): Promise<Actor | null> {
+    const sees = seesRestricted(user);
+    const actor = await this.service.get(id, sees);
+    return actor && Actor.view(actor, sees);
   }
 
-  @Query(() => ActorConnection)
+  @Query(() => ActorConnection, {
+    description: 'By name; restricted persons only for RESTRICT_PROCESSING (ADMIN), never when invitable',
+  })
   async actors(
     @Args('filter', { type: () => ActorFilterInput, nullable: true }) filter: ActorFilterInput | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentUser() user: UserEntity,
   ) {
-    return toConnection(await this.service.page(filter ?? {}, first, after), Actor.from);
+    const sees = seesRestricted(user);
+    return toConnection(await this.service.page(filter ?? {}, first, after, sees), Actor.viewFor(sees));
   }
 
   @Mutation(() => Actor)
   @Requires(Permission.WRITE_ACTORS)
   async createOrganisation(@Args('input') input: CreateOrganisationInput, @CurrentUser() user: UserEntity) {
-    return Actor.from(await this.service.createOrganisation(input, user));
+    return Actor.view(await this.service.createOrganisation(input, user), seesRestricted(user));
   }
 
   @Mutation(() => Actor)
   @Requires(Permission.WRITE_ACTORS)
   async createPerson(@Args('input') input: CreatePersonInput, @CurrentUser() user: UserEntity) {
-    return Actor.from(await this.service.createPerson(input, user));
+    return Actor.view(await this.service.createPerson(input, user), seesRestricted(user));
   }
 
   @Mutation(() => Actor)
@@ -57,7 +82,7 @@ export class ActorsResolver {
     @Args('input') input: UpdateActorInput,
     @CurrentUser() user: UserEntity,
   ) {
-    return Actor.from(await this.service.updateActor(id, input, user));
+    return Actor.view(await this.service.updateActor(id, input, user), seesRestricted(user));
   }
 
   @Query(() => ActorConnection, {
@@ -73,14 +98,17 @@ export class ActorsResolver {
     @Args('filter', { type: () => LadderFilterInput, nullable: true }) filter: LadderFilterInput | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentUser() user: UserEntity,
   ) {
+    const sees = seesRestricted(user);
     const page = await this.service.transitionPage(
       { from, to, fromStep, toStep },
       filter ?? {},
       first,
       after,
+      sees,
     );
-    return toConnection(page, Actor.from);
+    return toConnection(page, Actor.viewFor(sees));
   }
 
   @ResolveField(() => GraphQLDate, {
@@ -89,7 +117,8 @@ export class ActorsResolver {
       'The latest day with recorded evidence about the actor: an event attended, an engagement, or joining ' +
       'or leaving an initiative; null if none',
   })
-  lastActivityOn(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<string | null> {
+  async lastActivityOn(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<string | null> {
+    if (actor.masked) return null;
     return ctx.loaders.lastActivity(stockholmDate()).load(actor.id);
   }
 
@@ -97,7 +126,7 @@ export class ActorsResolver {
   async organisation(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<Actor | null> {
     if (!actor.organisationId) return null;
     const organisation = await ctx.loaders.actor.load(actor.organisationId);
-    return organisation && Actor.from(organisation);
+    return organisation && Actor.view(organisation, viewerSeesRestricted(ctx));
   }
 
   @ResolveField(() => Municipality, { nullable: true })
@@ -107,15 +136,17 @@ export class ActorsResolver {
     return municipality && toMunicipality(municipality);
   }
 
-  @ResolveField(() => ActorConnection, { description: "An organisation's people" })
+  @ResolveField(() => ActorConnection, {
+    description: "An organisation's people; restricted persons only for RESTRICT_PROCESSING (ADMIN)",
+  })
   async members(
     @Parent() actor: Actor,
     @Context() ctx: GraphqlContext,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
-    const page = await ctx.loaders.members(pageSize(first), after).load(actor.id);
-    return toConnection(page, Actor.from);
+    const page = await visibleLoaders(ctx, this.dataSource).members(pageSize(first), after).load(actor.id);
+    return toConnection(page, Actor.viewFor(viewerSeesRestricted(ctx)));
   }
 
   @ResolveField(() => ParticipationConnection, { description: 'Newest event first' })
@@ -125,6 +156,7 @@ export class ActorsResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
+    if (actor.masked) return toConnection(EMPTY_PAGE, Participation.from);
     const page = await ctx.loaders.participationsOfActor(pageSize(first), after).load(actor.id);
     return toConnection(page, Participation.from);
   }

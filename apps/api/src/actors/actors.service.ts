@@ -29,6 +29,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
+import { seesRestricted } from '../restriction/restriction-visibility';
 import { LadderNotifier } from '../ladder/ladder-notifier.service';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
 import {
@@ -51,16 +52,23 @@ export class ActorsService {
     private readonly ladder: LadderNotifier,
   ) {}
 
-  async get(id: string): Promise<ActorEntity | null> {
-    return new ActorRepository(this.dataSource.manager).findById(parseId('id', id));
+  /** The actor; null for an unknown id, and for a restricted person unless `seesRestricted`. */
+  async get(id: string, seesRestricted = false): Promise<ActorEntity | null> {
+    const actor = await new ActorRepository(this.dataSource.manager).findById(parseId('id', id));
+    return actor && (seesRestricted || !actor.restrictedAt) ? actor : null;
   }
 
   async page(
     filter: ActorFilterInput,
     first: number | null | undefined,
     after: string | null | undefined,
+    seesRestricted = false,
   ): Promise<Page<ActorEntity>> {
-    return new ActorRepository(this.dataSource.manager).page(checkedFilter(filter), pageSize(first), after);
+    return new ActorRepository(this.dataSource.manager).page(
+      checkedFilter(filter, seesRestricted),
+      pageSize(first),
+      after,
+    );
   }
 
   /**
@@ -72,6 +80,7 @@ export class ActorsService {
     filter: LadderFilter,
     first: number | null | undefined,
     after: string | null | undefined,
+    seesRestricted = false,
   ): Promise<Page<ActorEntity>> {
     if (transition.to < transition.from) throw new DomainValidationError('to', 'must not be before from');
     if (!transition.fromStep && !transition.toStep) {
@@ -88,6 +97,7 @@ export class ActorsService {
       filter,
       pageSize(first),
       after,
+      seesRestricted,
     );
   }
 
@@ -152,7 +162,13 @@ export class ActorsService {
     return this.write(async (em) => {
       const actors = new ActorRepository(em);
       const current = await actors.findById(parseId('id', id), true);
-      if (!current) throw new DomainValidationError('id', 'no actor has this ID');
+      // A restricted person is as unknown to whoever may not see them (GDPR art. 18).
+      if (!current || (current.restrictedAt && !seesRestricted(user))) {
+        throw new DomainValidationError('id', 'no actor has this ID');
+      }
+      if (current.anonymisedAt) {
+        throw new DomainValidationError('id', 'Anonymiserade personer kan inte ändras');
+      }
       const given = (field: keyof UpdateActorInput) => input[field] !== undefined;
       const isPerson = current.kind === ActorKind.PERSON;
       for (const field of ['email', 'title', 'gender', 'organisationId'] as const) {
@@ -248,9 +264,16 @@ function optionalText(field: string, raw: string | null | undefined): string | n
   return text ? requireName(field, text) : null;
 }
 
-/** An actor filter from the API checked into the repository's terms (the ladder as of today in Stockholm). */
-export function checkedFilter(filter: ActorFilterInput): ActorFilter {
-  const { ladderStep, minLevel, subRegion, withoutInitiativeKind, organisationId, ...rest } = filter;
+/**
+ * An actor filter from the API checked into the repository's terms (the ladder as of today in
+ * Stockholm). `seesRestricted`: whether the viewer may see restricted persons (and ask for them).
+ */
+export function checkedFilter(filter: ActorFilterInput, seesRestricted = false): ActorFilter {
+  const { ladderStep, minLevel, subRegion, withoutInitiativeKind, organisationId, restricted, ...rest } =
+    filter;
+  if (restricted !== null && restricted !== undefined && !seesRestricted) {
+    throw new DomainValidationError('filter.restricted', 'only ADMIN (RESTRICT_PROCESSING) may filter on it');
+  }
   if (minLevel !== null && minLevel !== undefined && (minLevel < 1 || minLevel > 5)) {
     throw new DomainValidationError('minLevel', 'must be from 1 to 5');
   }
@@ -263,5 +286,7 @@ export function checkedFilter(filter: ActorFilterInput): ActorFilter {
     ladderDay: stockholmDate(),
     municipalityCodes: region?.municipalityCodes ?? null,
     withoutInitiativeKind,
+    restricted,
+    seesRestricted,
   };
 }

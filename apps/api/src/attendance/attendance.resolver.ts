@@ -5,6 +5,7 @@ import { CreatePersonInput } from '../actors/actor.inputs';
 import { CurrentUser, Requires } from '../auth/decorators';
 import { IDEMPOTENCY_KEY_DESCRIPTION, OCCURRED_AT_DESCRIPTION } from '../participations/participation.inputs';
 import { Participation } from '../participations/participation.model';
+import { seesRestricted } from '../restriction/restriction-visibility';
 import { EventAttendance } from './attendance.models';
 import { AttendanceService, MAX_QUERY_LENGTH } from './attendance.service';
 
@@ -17,14 +18,15 @@ export class AttendanceResolver {
       "The event's participations (any status) whose person has every word of the query in their name, " +
       `email or organisation, ignoring case and accents; the name starting with the query first, then a ` +
       `word of the name starting with one of the words, then by name; at most 20. At most ` +
-      `${MAX_QUERY_LENGTH} characters.`,
+      `${MAX_QUERY_LENGTH} characters. Restricted persons are found only by ADMIN.`,
   })
   @Requires(Permission.READ_PERSONAL_DATA)
   async checkInSearch(
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('query') query: string,
+    @CurrentUser() user: UserEntity,
   ): Promise<Participation[]> {
-    return (await this.service.checkInSearch(eventId, query)).map(Participation.from);
+    return (await this.service.checkInSearch(eventId, query, seesRestricted(user))).map(Participation.from);
   }
 
   @Query(() => EventAttendance, {

@@ -37,7 +37,12 @@ export class AttendanceService {
     private readonly live: LivePublisher,
   ) {}
 
-  async checkInSearch(rawEventId: string, query: string): Promise<ParticipationEntity[]> {
+  /** `seesRestricted`: whether restricted persons may be found (ADMIN only). */
+  async checkInSearch(
+    rawEventId: string,
+    query: string,
+    seesRestricted = false,
+  ): Promise<ParticipationEntity[]> {
     const eventId = parseId('eventId', rawEventId);
     if ([...query].length > MAX_QUERY_LENGTH) {
       throw new DomainValidationError('query', `must be at most ${MAX_QUERY_LENGTH} characters`);
@@ -45,7 +50,7 @@ export class AttendanceService {
     const tokens = query.split(/\s+/u).filter(Boolean);
     if (!tokens.length) throw new DomainValidationError('query', 'must not be blank');
     const attendance = new AttendanceRepository(this.dataSource.manager);
-    const found = await attendance.checkInSearch(eventId, tokens);
+    const found = await attendance.checkInSearch(eventId, tokens, undefined, seesRestricted);
     // Only an empty answer costs the look-up that tells an unknown event from no match.
     if (!found.length && !(await attendance.eventExists(eventId))) throw noSuchEvent();
     return found;

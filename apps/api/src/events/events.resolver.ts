@@ -1,10 +1,12 @@
 import { Permission } from '@crm/domain';
 import { pageSize, UserEntity } from '@crm/persistence';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
 import { CurrentUser, Requires } from '../auth/decorators';
 import type { GraphqlContext } from '../auth/request-context';
 import { toConnection } from '../common/connection';
 import { Participation, ParticipationConnection } from '../participations/participation.model';
+import { visibleLoaders } from '../restriction/visible-loaders';
 import { CreateEventInput, EventFilterInput, UpdateEventInput } from './event.inputs';
 import { Event, EventConnection } from './event.model';
 import { EventsService } from './events.service';
@@ -13,7 +15,10 @@ import { EventsService } from './events.service';
 @Resolver(() => Event)
 @Requires(Permission.READ_AGGREGATES)
 export class EventsResolver {
-  constructor(private readonly service: EventsService) {}
+  constructor(
+    private readonly service: EventsService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Query(() => Event, { nullable: true })
   async event(@Args('id', { type: () => ID }) id: string): Promise<Event | null> {
@@ -46,7 +51,9 @@ export class EventsResolver {
     return Event.from(await this.service.update(id, input, user));
   }
 
-  @ResolveField(() => ParticipationConnection, { description: "By participant's name" })
+  @ResolveField(() => ParticipationConnection, {
+    description: "By participant's name; restricted persons only for ADMIN (RESTRICT_PROCESSING)",
+  })
   @Requires(Permission.READ_PERSONAL_DATA)
   async participants(
     @Parent() event: Event,
@@ -54,7 +61,9 @@ export class EventsResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
-    const page = await ctx.loaders.participantsOfEvent(pageSize(first), after).load(event.id);
+    const page = await visibleLoaders(ctx, this.dataSource)
+      .participantsOfEvent(pageSize(first), after)
+      .load(event.id);
     return toConnection(page, Participation.from);
   }
 }

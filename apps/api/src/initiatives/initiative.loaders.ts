@@ -11,6 +11,7 @@ import {
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { GraphqlContext } from '../auth/request-context';
+import { viewerSeesRestricted } from '../restriction/restriction-visibility';
 
 /**
  * Per-request batching for this feature's nested fields (an actor's memberships and engagements, an
@@ -24,7 +25,11 @@ export class InitiativeLoaders {
   readonly sectorsOfInitiative: DataLoader<string, Sector[]>;
   private readonly memberPages = new Map<string, DataLoader<string, Page<InitiativeMembershipEntity>>>();
 
-  constructor(private readonly dataSource: DataSource) {
+  /** `seesRestricted`: whether the request's user may see restricted persons among the members. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seesRestricted = false,
+  ) {
     const em = dataSource.manager;
     this.initiative = new DataLoader(async (ids) => {
       const rows = await new InitiativeRepository(em).findByIds(ids);
@@ -58,6 +63,7 @@ export class InitiativeLoaders {
           ids,
           first,
           after,
+          this.seesRestricted,
         );
         return ids.map((id) => pages.get(id) as Page<InitiativeMembershipEntity>);
       });
@@ -73,7 +79,7 @@ const perRequest = new WeakMap<object, InitiativeLoaders>();
 export function initiativeLoaders(ctx: GraphqlContext, dataSource: DataSource): InitiativeLoaders {
   let loaders = perRequest.get(ctx.req);
   if (!loaders) {
-    loaders = new InitiativeLoaders(dataSource);
+    loaders = new InitiativeLoaders(dataSource, viewerSeesRestricted(ctx));
     perRequest.set(ctx.req, loaders);
   }
   return loaders;

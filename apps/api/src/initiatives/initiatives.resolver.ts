@@ -4,6 +4,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { DataSource } from 'typeorm';
 import { Actor } from '../actors/actor.model';
 import { CurrentUser, Requires } from '../auth/decorators';
+import { viewerSeesRestricted } from '../restriction/restriction-visibility';
 import type { GraphqlContext } from '../auth/request-context';
 import { toConnection } from '../common/connection';
 import '../common/enums';
@@ -122,7 +123,7 @@ export class InitiativeMembershipsResolver {
   async actor(@Parent() m: InitiativeMembership, @Context() ctx: GraphqlContext): Promise<Actor> {
     const actor = await ctx.loaders.actor.load(m.actorId);
     if (!actor) throw new Error('membership without its actor');
-    return Actor.from(actor);
+    return Actor.view(actor, viewerSeesRestricted(ctx));
   }
 }
 
@@ -154,7 +155,7 @@ export class EngagementsResolver {
   async actor(@Parent() e: Engagement, @Context() ctx: GraphqlContext): Promise<Actor> {
     const actor = await ctx.loaders.actor.load(e.actorId);
     if (!actor) throw new Error('engagement without its actor');
-    return Actor.from(actor);
+    return Actor.view(actor, viewerSeesRestricted(ctx));
   }
 
   @ResolveField(() => Event, { nullable: true })
@@ -180,12 +181,14 @@ export class ActorInitiativesResolver {
     description: 'Most recently joined first, including left ones',
   })
   async initiatives(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<InitiativeMembership[]> {
+    if (actor.masked) return [];
     const memberships = await initiativeLoaders(ctx, this.dataSource).membershipsOfActor.load(actor.id);
     return memberships.map(InitiativeMembership.from);
   }
 
   @ResolveField(() => [Engagement], { description: 'Most recent first' })
   async engagements(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<Engagement[]> {
+    if (actor.masked) return [];
     const engagements = await initiativeLoaders(ctx, this.dataSource).engagementsOfActor.load(actor.id);
     return engagements.map(Engagement.from);
   }

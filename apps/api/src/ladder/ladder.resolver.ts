@@ -18,7 +18,7 @@ import {
 } from './ladder.models';
 import { LadderService } from './ladder.service';
 
-/** An actor's place on the ladder: personal data, like the actor. */
+/** An actor's place on the ladder: personal data, like the actor (none for a masked restricted person). */
 @Resolver(() => Actor)
 @Requires(Permission.READ_PERSONAL_DATA)
 export class ActorLadderResolver {
@@ -29,6 +29,7 @@ export class ActorLadderResolver {
     description: 'Where the actor stands today; null when not engaged',
   })
   async ladder(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<LadderPosition | null> {
+    if (actor.masked) return null;
     const period = await ctx.loaders.ladderOn(this.service.today()).load(actor.id);
     return period && this.service.position(period, ctx);
   }
@@ -39,18 +40,21 @@ export class ActorLadderResolver {
     @Context() ctx: GraphqlContext,
     @Args('asOf', { type: () => GraphQLDate }) asOf: string,
   ): Promise<LadderPosition | null> {
+    if (actor.masked) return null;
     const period = await ctx.loaders.ladderOn(asOf).load(actor.id);
     return period && this.service.position(period, ctx);
   }
 
   @ResolveField(() => LadderStep, { nullable: true, description: 'The highest step the actor has reached' })
   async highestStep(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<LadderStep | null> {
+    if (actor.masked) return null;
     const periods = await ctx.loaders.ladderPeriods(this.service.today()).load(actor.id);
     return periods.length ? stepOf(Math.max(...periods.map((p) => p.step))) : null;
   }
 
   @ResolveField(() => [LadderChange], { description: 'Every change of step up to today, oldest first' })
   async ladderHistory(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<LadderChange[]> {
+    if (actor.masked) return [];
     const periods = await ctx.loaders.ladderPeriods(this.service.today()).load(actor.id);
     return this.service.history(periods, ctx);
   }

@@ -22,6 +22,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GraphqlContext } from '../auth/request-context';
 import { initiativeLoaders } from '../initiatives/initiative.loaders';
+import { MASKED_PERSON_NAME, viewerSeesRestricted } from '../restriction/restriction-visibility';
 import { DisclosedGroup, GroupCounts, LadderDisclosureService } from './ladder-disclosure.service';
 import { LadderNotifier } from './ladder-notifier.service';
 import {
@@ -101,10 +102,12 @@ export class LadderService {
           r.initiativeId ? initiatives.initiative.load(r.initiativeId) : null,
           r.actorId !== period.actorId ? ctx.loaders.actor.load(r.actorId) : null,
         ]);
+        // A restricted person behind an organisation's reason is named only to whoever may see them.
+        const viaMasked = !!via?.restrictedAt && !viewerSeesRestricted(ctx);
         const words = describeReason(r, {
           eventTitle: event?.title,
           initiativeName: initiative?.name,
-          viaPersonName: via?.name,
+          viaPersonName: viaMasked ? MASKED_PERSON_NAME : via?.name,
         });
         return {
           rule: r.rule,
@@ -113,7 +116,7 @@ export class LadderService {
           eventId: r.eventId,
           initiativeId: r.initiativeId,
           engagementId: r.engagementId,
-          viaActorId: r.actorId !== period.actorId ? r.actorId : null,
+          viaActorId: r.actorId !== period.actorId && !viaMasked ? r.actorId : null,
         };
       }),
     );

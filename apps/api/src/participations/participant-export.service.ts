@@ -18,6 +18,7 @@ import {
 import { NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { parseId } from '../common/ids';
+import { seesRestricted } from '../restriction/restriction-visibility';
 import {
   CONTENT_TYPES,
   csvFile,
@@ -100,10 +101,14 @@ export class ParticipantExportService {
         const repository = new ParticipantExportRepository(em);
         const found = await repository.event(eventId);
         if (!found) throw new NotFoundException('eventId: no event has this ID');
+        // Restricted persons (GDPR art. 18) are in the list for ADMIN only, and logged only when in it.
+        const sees = seesRestricted(user);
+        const ids = await new AccessLogRepository(em).participantPersonIds(eventId, filter);
+        const hidden = sees ? new Set<string>() : await repository.restrictedAmong(ids);
         return {
           event: found,
-          participants: await repository.participants(eventId, filter),
-          personIds: await new AccessLogRepository(em).participantPersonIds(eventId, filter),
+          participants: await repository.participants(eventId, filter, sees),
+          personIds: ids.filter((id) => !hidden.has(id)),
         };
       },
     );

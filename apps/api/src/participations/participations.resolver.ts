@@ -14,6 +14,7 @@ import { CurrentUser, Requires } from '../auth/decorators';
 import type { GraphqlContext } from '../auth/request-context';
 import { Actor } from '../actors/actor.model';
 import { Event } from '../events/event.model';
+import { viewerSeesRestricted } from '../restriction/restriction-visibility';
 import {
   CancelParticipationInput,
   CheckInInput,
@@ -105,6 +106,7 @@ export class ParticipationsResolver {
   async actor(@Parent() p: Participation, @Context() ctx: GraphqlContext): Promise<Actor> {
     const actor = await ctx.loaders.actor.load(p.actorId);
     if (!actor) throw new Error('participation without its actor');
-    return Actor.from(actor);
+    // A door check-in answers with a restricted person's participation: masked for all but ADMIN.
+    return Actor.view(actor, viewerSeesRestricted(ctx));
   }
 }

@@ -17,8 +17,18 @@ export interface ActorFilter {
   ladderDay?: string | null;
   municipalityCodes?: readonly string[] | null;
   withoutInitiativeKind?: string | null;
-  /** Only actors who may be invited: leaves out persons whose basis is CONSENT without an open consent. */
+  /**
+   * Only actors who may be invited: leaves out persons whose basis is CONSENT without an open consent,
+   * and restricted persons (never proposed, whoever asks).
+   */
   invitable?: boolean | null;
+  /** true: only restricted persons; false: none of them (the caller checks who may ask for true). */
+  restricted?: boolean | null;
+  /**
+   * Whether the viewer may see restricted persons (GDPR art. 18: only RESTRICT_PROCESSING). Absent or
+   * false: they are left out, so a caller that forgets hides rather than shows.
+   */
+  seesRestricted?: boolean;
 }
 
 export interface ActorValues {
@@ -72,6 +82,7 @@ export function actorFilterConditions(where: Where, filter: ActorFilter): void {
     where.and(`NOT EXISTS (SELECT 1 FROM initiative_membership m JOIN initiative i ON i.id = m.initiative_id
       WHERE m.actor_id = a.id AND i.kind = ${where.param(filter.withoutInitiativeKind)})`);
   }
+  restrictionConditions(where, filter);
   if (filter.invitable) {
     where.and(`(a.legal_basis <> 'CONSENT'
       OR EXISTS (SELECT 1 FROM consent c WHERE c.actor_id = a.id AND c.withdrawn_on IS NULL))`);
@@ -84,6 +95,23 @@ export function actorFilterConditions(where: Where, filter: ActorFilter): void {
     where.and(`EXISTS (SELECT 1 FROM ladder_period lp WHERE lp.actor_id = a.id AND ${level}
       AND lp.valid_from <= ${day}::date AND (lp.valid_to IS NULL OR lp.valid_to > ${day}::date))`);
   }
+}
+
+/**
+ * Restricted persons (GDPR art. 18) on actor `a`: only them when asked for (`restricted: true`),
+ * otherwise hidden from a viewer who may not see them, from an invite list for everyone, and when
+ * `restricted: false` is asked for.
+ */
+function restrictionConditions(where: Where, filter: ActorFilter): void {
+  if (filter.restricted === true) where.and(`a.restricted_at IS NOT NULL`);
+  if (filter.restricted === false || !filter.seesRestricted || filter.invitable) {
+    where.and(`a.restricted_at IS NULL`);
+  }
+}
+
+/** The SQL condition that leaves restricted persons on `alias` out unless the viewer may see them. */
+export function visibleActorSql(alias: string, seesRestricted: boolean): string {
+  return seesRestricted ? 'true' : `${alias}.restricted_at IS NULL`;
 }
 
 /** Actors, listed by name. Every statement runs on the caller's EntityManager (and so its transaction). */
@@ -121,8 +149,10 @@ export class ActorRepository {
     filter: LadderFilter,
     first: number,
     after: string | null | undefined,
+    seesRestricted = false,
   ): Promise<Page<ActorEntity>> {
     const where = new Where();
+    if (!seesRestricted) where.and(`a.restricted_at IS NULL`);
     const onStep = (day: string, level: number | null) => {
       const on = `lp.valid_from <= ${where.param(day)}::date AND (lp.valid_to IS NULL OR lp.valid_to > ${where.param(day)}::date)`;
       return level === null
@@ -211,12 +241,17 @@ export class ActorRepository {
     return { items: items.slice(0, first), hasNextPage: items.length > first, totalCount: count, cursorOf };
   }
 
-  /** One page of members for each organisation, in two statements whatever the number of organisations. */
+  /**
+   * One page of members for each organisation, in two statements whatever the number of organisations;
+   * restricted persons only for a viewer who may see them.
+   */
   async membersPages(
     organisationIds: readonly string[],
     first: number,
     after: string | null | undefined,
+    seesRestricted = false,
   ): Promise<Map<string, Page<ActorEntity>>> {
+    const visible = visibleActorSql('a', seesRestricted);
     const key = decodeCursor(after, 'actors', ACTOR_KEY);
     const params: unknown[] = [organisationIds, first + 1];
     const afterSql = key ? `AND (a.name, a.id) > ($3, $4::uuid)` : '';
@@ -224,12 +259,13 @@ export class ActorRepository {
     const rows = await this.em.query(
       `SELECT * FROM (
          SELECT a.*, row_number() OVER (PARTITION BY a.organisation_id ORDER BY a.name, a.id) AS page_row
-         FROM actor a WHERE a.organisation_id = ANY($1::uuid[]) ${afterSql}
+         FROM actor a WHERE a.organisation_id = ANY($1::uuid[]) AND ${visible} ${afterSql}
        ) ranked WHERE page_row <= $2 ORDER BY name, id`,
       params,
     );
     const counts: { organisation_id: string; count: number }[] = await this.em.query(
-      `SELECT organisation_id, count(*)::int AS count FROM actor WHERE organisation_id = ANY($1::uuid[])
+      `SELECT organisation_id, count(*)::int AS count FROM actor a
+       WHERE organisation_id = ANY($1::uuid[]) AND ${visible}
        GROUP BY organisation_id`,
       [organisationIds],
     );

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ParticipationEntity } from '../entities';
 import { hydrate, likeContains } from '../sql';
+import { visibleActorSql } from './actor.repository';
 
 export interface GroupCountRow {
   group: string;
@@ -42,12 +43,13 @@ export class AttendanceRepository {
    *
    * The event's participants are collected first (a materialised CTE, by the event's index) and
    * only then filtered: the planner cannot estimate a LIKE over typed text and would otherwise start
-   * from all actors.
+   * from all actors. Restricted persons are found only by a viewer who may see them.
    */
   async checkInSearch(
     eventId: string,
     tokens: readonly string[],
     limit = CHECK_IN_SEARCH_LIMIT,
+    seesRestricted = false,
   ): Promise<ParticipationEntity[]> {
     const rows = await this.em.query(
       `WITH candidates AS MATERIALIZED (
@@ -57,7 +59,7 @@ export class AttendanceRepository {
          FROM participation p
          JOIN actor a ON a.id = p.actor_id
          LEFT JOIN actor o ON o.id = a.organisation_id
-         WHERE p.event_id = $1
+         WHERE p.event_id = $1 AND ${visibleActorSql('a', seesRestricted)}
        )
        SELECT c.* FROM candidates c
        WHERE c.haystack LIKE ALL (ARRAY(SELECT search_fold(pattern) FROM unnest($2::text[]) AS pattern))

@@ -10,7 +10,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { EngagementEntity, InitiativeEntity, InitiativeMembershipEntity } from '../entities';
 import { decodeCursor, encodeCursor, hydrate, likeContains, Page, Where } from '../sql';
-import { groupPages } from './actor.repository';
+import { groupPages, visibleActorSql } from './actor.repository';
 
 // Every statement names its columns and casts calendar dates to text, so they stay 'YYYY-MM-DD'.
 const INITIATIVE_COLUMNS = `id, name, kind, topics, started_on::text AS started_on, meeting_place, created_at,
@@ -198,13 +198,18 @@ export class InitiativeMembershipRepository {
     return groupBy(actorIds, hydrate(this.em, InitiativeMembershipEntity, rows), (m) => m.actorId);
   }
 
-  /** Each initiative's memberships, by the member's name. Two statements for any number of initiatives. */
+  /**
+   * Each initiative's memberships, by the member's name; restricted persons only for a viewer who may
+   * see them. Two statements for any number of initiatives.
+   */
   async pagesByInitiative(
     initiativeIds: readonly string[],
     first: number,
     after: string | null | undefined,
+    seesRestricted = false,
   ): Promise<Map<string, Page<InitiativeMembershipEntity>>> {
     const list = 'initiative-members';
+    const visible = visibleActorSql('a', seesRestricted);
     const key = decodeCursor(after, list, ['text', 'uuid']);
     const params: unknown[] = [initiativeIds, first + 1];
     const afterSql = key ? `AND (a.name, m.id) > ($3::text, $4::uuid)` : '';
@@ -214,13 +219,14 @@ export class InitiativeMembershipRepository {
          SELECT ${prefixed(MEMBERSHIP_COLUMNS, 'm')}, a.name AS sort_key,
            row_number() OVER (PARTITION BY m.initiative_id ORDER BY a.name, m.id) AS page_row
          FROM initiative_membership m JOIN actor a ON a.id = m.actor_id
-         WHERE m.initiative_id = ANY($1::uuid[]) ${afterSql}
+         WHERE m.initiative_id = ANY($1::uuid[]) AND ${visible} ${afterSql}
        ) ranked WHERE page_row <= $2 ORDER BY page_row`,
       params,
     );
     const counts: { parent_id: string; count: number }[] = await this.em.query(
-      `SELECT initiative_id AS parent_id, count(*)::int AS count FROM initiative_membership
-       WHERE initiative_id = ANY($1::uuid[]) GROUP BY initiative_id`,
+      `SELECT m.initiative_id AS parent_id, count(*)::int AS count
+       FROM initiative_membership m JOIN actor a ON a.id = m.actor_id
+       WHERE m.initiative_id = ANY($1::uuid[]) AND ${visible} GROUP BY m.initiative_id`,
       [initiativeIds],
     );
     const entities = hydrate(this.em, InitiativeMembershipEntity, rows).map((entity, i) =>

@@ -1,5 +1,6 @@
 import { ParticipationRole, ParticipationSource, ParticipationStatus, Sector } from '@crm/domain';
 import { EntityManager } from 'typeorm';
+import { visibleActorSql } from './actor.repository';
 
 /** The event an export is named after: its title and its date in Stockholm (`yyyy-mm-dd`). */
 export interface ExportedEvent {
@@ -37,10 +38,24 @@ export class ParticipantExportRepository {
     return rows[0] ?? null;
   }
 
-  /** The event's participants, optionally of one status and/or one role, by name (then id, stable). */
+  /** Which of these actors are restricted (GDPR art. 18): left out of a list for all but ADMIN. */
+  async restrictedAmong(actorIds: readonly string[]): Promise<Set<string>> {
+    if (!actorIds.length) return new Set();
+    const rows: { id: string }[] = await this.em.query(
+      `SELECT id FROM actor WHERE id = ANY($1::uuid[]) AND restricted_at IS NOT NULL`,
+      [actorIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * The event's participants, optionally of one status and/or one role, by name (then id, stable);
+   * restricted persons only for a viewer who may see them.
+   */
   async participants(
     eventId: string,
     filter: { status?: ParticipationStatus | null; role?: ParticipationRole | null } = {},
+    seesRestricted = false,
   ): Promise<ExportedParticipant[]> {
     return this.em.query(
       `SELECT a.name, a.email, o.name AS organisation, p.role, p.status, p.source,
@@ -53,6 +68,7 @@ export class ParticipantExportRepository {
        WHERE p.event_id = $1
          AND ($2::text IS NULL OR p.status = $2::text)
          AND ($3::text IS NULL OR p.role = $3::text)
+         AND ${visibleActorSql('a', seesRestricted)}
        ORDER BY a.name, p.id`,
       [eventId, filter.status ?? null, filter.role ?? null],
     );

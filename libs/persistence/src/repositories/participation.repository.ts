@@ -2,7 +2,7 @@ import { ParticipationRole, ParticipationSource, ParticipationStatus } from '@cr
 import { EntityManager } from 'typeorm';
 import { ParticipationEntity } from '../entities';
 import { CursorPart, decodeCursor, encodeCursor, hydrate, Page, rowsOf } from '../sql';
-import { groupPages } from './actor.repository';
+import { groupPages, visibleActorSql } from './actor.repository';
 
 export interface Registration {
   eventId: string;
@@ -243,16 +243,25 @@ export class ParticipationRepository {
     return hydrate(this.em, ParticipationEntity, rows)[0] ?? null;
   }
 
-  /** Each event's participants, by the participant's name. Two statements for any number of events. */
-  pagesByEvent(eventIds: readonly string[], first: number, after: string | null | undefined) {
-    return this.pages('event_id', 'a.name', 'text', 'ASC', eventIds, first, after);
+  /**
+   * Each event's participants, by the participant's name; restricted persons only for a viewer who
+   * may see them. Two statements for any number of events.
+   */
+  pagesByEvent(
+    eventIds: readonly string[],
+    first: number,
+    after: string | null | undefined,
+    seesRestricted = false,
+  ) {
+    return this.pages('event_id', 'a.name', 'text', 'ASC', eventIds, first, after, seesRestricted);
   }
 
   /** Each actor's participations, newest event first. Two statements for any number of actors. */
   pagesByActor(actorIds: readonly string[], first: number, after: string | null | undefined) {
     // The ISO text of the start time sorts like the time itself and survives the round trip exactly.
     const startsAt = `to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
-    return this.pages('actor_id', startsAt, 'timestamp', 'DESC', actorIds, first, after);
+    // The actor is the parent: whoever may see the actor may see their participations.
+    return this.pages('actor_id', startsAt, 'timestamp', 'DESC', actorIds, first, after, true);
   }
 
   private async pages(
@@ -263,8 +272,10 @@ export class ParticipationRepository {
     parentIds: readonly string[],
     first: number,
     after: string | null | undefined,
+    seesRestricted: boolean,
   ): Promise<Map<string, Page<ParticipationEntity>>> {
     const list = `participations-by-${parentColumn}`;
+    const visible = visibleActorSql('a', seesRestricted);
     const key = decodeCursor(after, list, [sortPart, 'uuid']);
     const params: unknown[] = [parentIds, first + 1];
     const comparator = direction === 'ASC' ? '>' : '<';
@@ -275,13 +286,14 @@ export class ParticipationRepository {
          SELECT p.*, ${sortExpression} AS sort_key,
            row_number() OVER (PARTITION BY p.${parentColumn} ORDER BY ${sortExpression} ${direction}, p.id ${direction}) AS page_row
          FROM participation p JOIN actor a ON a.id = p.actor_id JOIN event e ON e.id = p.event_id
-         WHERE p.${parentColumn} = ANY($1::uuid[]) ${afterSql}
+         WHERE p.${parentColumn} = ANY($1::uuid[]) AND ${visible} ${afterSql}
        ) ranked WHERE page_row <= $2 ORDER BY page_row`,
       params,
     );
     const counts: { parent_id: string; count: number }[] = await this.em.query(
-      `SELECT ${parentColumn} AS parent_id, count(*)::int AS count FROM participation
-       WHERE ${parentColumn} = ANY($1::uuid[]) GROUP BY ${parentColumn}`,
+      `SELECT p.${parentColumn} AS parent_id, count(*)::int AS count
+       FROM participation p JOIN actor a ON a.id = p.actor_id
+       WHERE p.${parentColumn} = ANY($1::uuid[]) AND ${visible} GROUP BY p.${parentColumn}`,
       [parentIds],
     );
     const entities = hydrate(this.em, ParticipationEntity, rows).map((entity, i) =>

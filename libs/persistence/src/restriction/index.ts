@@ -1,2 +1,2 @@
-// The restriction part of data protection (issue 12); filled by its work.
-export {};
+// The restriction part of data protection (issue 12).
+export * from './restriction.repository';
