@@ -251,6 +251,36 @@ describe('authentication and the role matrix', () => {
       },
     },
     {
+      name: 'restrictProcessing',
+      field: 'restrictProcessing',
+      mutation: true,
+      prepare: async () => {
+        const person = await make.person();
+        return {
+          query: `mutation($actorId: ID!) { restrictProcessing(actorId: $actorId, reason: "Bestrider uppgifterna") { id restricted } }`,
+          variables: { actorId: person.id },
+          check: (data) => expect(data.restrictProcessing).toEqual({ id: person.id, restricted: true }),
+        };
+      },
+    },
+    {
+      name: 'liftRestriction',
+      field: 'liftRestriction',
+      mutation: true,
+      prepare: async () => {
+        const person = await make.person();
+        await api.ok(
+          `mutation($actorId: ID!) { restrictProcessing(actorId: $actorId, reason: "Bestrider uppgifterna") { id } }`,
+          { actorId: person.id },
+        );
+        return {
+          query: `mutation($actorId: ID!) { liftRestriction(actorId: $actorId) { id restricted } }`,
+          variables: { actorId: person.id },
+          check: (data) => expect(data.liftRestriction).toEqual({ id: person.id, restricted: false }),
+        };
+      },
+    },
+    {
       name: 'createEvent',
       field: 'createEvent',
       mutation: true,
@@ -827,6 +857,8 @@ describe('authentication and the role matrix', () => {
     updateActor: [ok, ok, ok, no],
     recordConsent: [ok, ok, ok, no],
     withdrawConsent: [ok, ok, ok, no],
+    restrictProcessing: [ok, no, no, no],
+    liftRestriction: [ok, no, no, no],
     createEvent: [ok, ok, no, no],
     updateEvent: [ok, ok, no, no],
     registerParticipation: [ok, ok, no, no],
