@@ -6,6 +6,8 @@ import {
   redisOptions,
   RETENTION_QUEUE,
   RETENTION_SCHEDULER_ID,
+  RETENTION_RUN_LOCK,
+  RetentionBusyError,
   RetentionClock,
   RetentionRunner,
 } from '@crm/persistence';
@@ -539,6 +541,52 @@ describe('retention', () => {
     }
   });
 
+  it('pressing runRetention while a run waits answers that run, and the worker executes it', async () => {
+    // A run whose job was lost (Redis was down when it was started): RUNNING, with nothing queued.
+    const waiting = await one(
+      `INSERT INTO retention_run (trigger, as_of, requested_by) VALUES ('MANUAL', $1, $2) RETURNING id`,
+      [NOW, adminId],
+    );
+    const run = await runToTheEnd();
+    expect(run).toMatchObject({ id: waiting.id, status: 'DONE' });
+    expect(run.counts.every((c: Json) => c.count === 0)).toBe(true);
+  });
+
+  it('the nightly run first executes a run left RUNNING, then its own', async () => {
+    const left = await one(`INSERT INTO retention_run (trigger, as_of) VALUES ('MANUAL', $1) RETURNING id`, [
+      NOW,
+    ]);
+    const runs = await new RetentionRunner(api.dataSource).runScheduled(NOW);
+    expect(runs.map((r) => [r.id === left.id, r.trigger, r.status])).toEqual([
+      [true, 'MANUAL', 'DONE'],
+      [false, 'SCHEDULE', 'DONE'],
+    ]);
+  });
+
+  it('one run at a time: while another holds the lock, a run is refused and stays RUNNING for later', async () => {
+    const run = await one(`INSERT INTO retention_run (trigger, as_of) VALUES ('MANUAL', $1) RETURNING id`, [
+      NOW,
+    ]);
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.query(`SELECT pg_advisory_lock($1)`, [RETENTION_RUN_LOCK]);
+      await expect(new RetentionRunner(api.dataSource).execute(run.id)).rejects.toBeInstanceOf(
+        RetentionBusyError,
+      );
+      expect((await one(`SELECT status FROM retention_run WHERE id = $1`, [run.id])).status).toBe('RUNNING');
+    } finally {
+      await holder.query(`SELECT pg_advisory_unlock($1)`, [RETENTION_RUN_LOCK]);
+      await holder.release();
+    }
+    expect((await new RetentionRunner(api.dataSource).execute(run.id))?.status).toBe('DONE');
+    // Executing a finished run again does nothing.
+    const again = await new RetentionRunner(api.dataSource).execute(run.id);
+    expect(again?.finishedAt).toEqual(
+      (await one(`SELECT finished_at FROM retention_run WHERE id = $1`, [run.id])).finished_at,
+    );
+  });
+
   it('a run that fails is FAILED with the rule and the error class, never a value, keeping the counts so far', async () => {
     const run = await one(`INSERT INTO retention_run (trigger, as_of) VALUES ('MANUAL', $1) RETURNING id`, [
       NOW,
@@ -560,5 +608,36 @@ describe('retention', () => {
       counts: { INACTIVE_PERSONS: 0, REJECTED_IMPORT_ROWS: 0, ACCESS_LOG: 0 },
     });
     expect(row.finished_at).not.toBeNull();
+  });
+});
+
+describe('retention of many persons', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.close());
+
+  it('works through more than one batch of inactive persons, each in its own transaction', async () => {
+    await api.ok(
+      `mutation { updateRetentionRule(input: { code: INACTIVE_PERSONS, keepAmount: 36, keepUnit: MONTHS,
+        decisionReference: "RS 2026/123", enabled: true }) { enabled } }`,
+    );
+    await api.dataSource.query(
+      `INSERT INTO actor (kind, name, sector, created_at, updated_at)
+       SELECT 'PERSON', 'Person ' || n, 'ACADEMIA', '2020-01-01', '2020-01-01' FROM generate_series(1, 1001) n`,
+    );
+    const [run] = await new RetentionRunner(api.dataSource).runScheduled(new Date('2031-03-01T02:00:00Z'));
+    expect(run.counts.INACTIVE_PERSONS).toBe(1001);
+    const [{ left }] = await api.dataSource.query(
+      `SELECT count(*)::int AS left FROM actor WHERE kind = 'PERSON' AND anonymised_at IS NULL`,
+    );
+    expect(left).toBe(0);
+    const [{ ledger }] = await api.dataSource.query(
+      `SELECT count(DISTINCT subject_id)::int AS ledger FROM erasure_ledger WHERE action = 'ANONYMISED' AND retention_run_id = $1`,
+      [run.id],
+    );
+    expect(ledger).toBe(1001);
   });
 });

@@ -11,7 +11,7 @@ import {
 } from './retention.repository';
 
 /** Held (session level) by whoever executes runs: one run at a time, across every worker. */
-const RUN_LOCK = 0x7265_7432; // 'ret2'
+export const RETENTION_RUN_LOCK = 0x7265_7432; // 'ret2'
 
 /** The time a run is as of. A class so the worker and the API inject it and tests set it. */
 export class RetentionClock {
@@ -101,12 +101,14 @@ export class RetentionRunner {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [row] = rowsOf(await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [RUN_LOCK]));
+      const [row] = rowsOf(
+        await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [RETENTION_RUN_LOCK]),
+      );
       if (!row.locked) throw new RetentionBusyError();
       try {
         return await work(runner);
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock($1)`, [RUN_LOCK]);
+        await runner.query(`SELECT pg_advisory_unlock($1)`, [RETENTION_RUN_LOCK]);
       }
     } finally {
       await runner.release();
