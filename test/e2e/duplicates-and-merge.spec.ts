@@ -268,4 +268,62 @@ describe('duplicate candidates and merging over GraphQL', () => {
       await queue.close();
     }
   });
+
+  it('hides pairs with a restricted person from staff who may not see restricted persons', async () => {
+    const restricted = await make.person({ name: 'Rut Skyddad', email: null, municipalityCode: '2480' });
+    const other = await make.person({ name: 'Rut Skyddad', email: null, municipalityCode: '2480' });
+    const pair = await candidateFor(restricted.id, other.id);
+    expect(pair).toBeDefined();
+    await api.dataSource.query(
+      `UPDATE actor SET restricted_at = now(), restriction_reason = 'Begäran om begränsning' WHERE id = $1`,
+      [restricted.id],
+    );
+    const total = async (token: string) =>
+      (await api.ok(CANDIDATES, { first: 1 }, token)).duplicateCandidates.totalCount as number;
+    const adminTotal = await total(tokens[Role.ADMIN]);
+    expect((await allCandidates(tokens[Role.ADMIN])).map((c) => c.id)).toContain(pair?.id);
+    for (const role of [Role.EVENT_STAFF, Role.STRATEGIST]) {
+      expect((await allCandidates(tokens[role])).map((c) => c.id)).not.toContain(pair?.id);
+      expect(await total(tokens[role])).toBe(adminTotal - 1);
+    }
+    await api.dataSource.query(
+      `UPDATE actor SET restricted_at = NULL, restriction_reason = NULL WHERE id = $1`,
+      [restricted.id],
+    );
+    expect((await allCandidates(tokens[Role.EVENT_STAFF])).map((c) => c.id)).toContain(pair?.id);
+  });
+
+  it('never pairs an anonymised person, in the worker’s scan either', async () => {
+    const config = api.app.get<AppConfig>(APP_CONFIG);
+    const queue = new Queue(DUPLICATE_QUEUE, {
+      connection: redisOptions(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
+    try {
+      // Two people really called so, and one anonymised person who now bears the same name.
+      const inserted: { id: string }[] = await api.dataSource.query(
+        `INSERT INTO actor (kind, name, sector, municipality_code, anonymised_at) VALUES
+           ('PERSON', 'Anonymiserad person', 'BUSINESS', '2480', now()),
+           ('PERSON', 'Anonymiserad person', 'BUSINESS', '2480', NULL),
+           ('PERSON', 'Anonymiserad Person', 'BUSINESS', '2480', NULL)
+         RETURNING id`,
+      );
+      const [anonymised, real, alsoReal] = inserted.map((r) => r.id);
+      expect(await enqueueDuplicateScan(queue, [anonymised, real, alsoReal])).toBe(1);
+      const deadline = Date.now() + 20_000;
+      let candidate = await candidateFor(real, alsoReal);
+      while (!candidate && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        candidate = await candidateFor(real, alsoReal);
+      }
+      expect(candidate).toBeDefined();
+      expect(
+        await api.dataSource.query(`SELECT id FROM duplicate_candidate WHERE $1 IN (actor_a, actor_b)`, [
+          anonymised,
+        ]),
+      ).toEqual([]);
+    } finally {
+      await queue.close();
+    }
+  });
 });

@@ -10,6 +10,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
+import { LivePublisher } from '../live/live-publisher.service';
 
 /** The longest case reference an ADMIN may give (erasure_ledger.decision_reference). */
 export const MAX_REASON_LENGTH = 200;
@@ -31,19 +32,29 @@ export function requireErasureReason(value: string): string {
  */
 @Injectable()
 export class AnonymisationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LivePublisher,
+  ) {}
 
   async anonymise(actorId: string, reason: string, user: UserEntity): Promise<ActorEntity> {
     const id = parseId('actorId', actorId);
     const context = this.context(reason, user);
-    return this.dataSource.transaction(async (em) => {
+    const { actor, eventIds } = await this.dataSource.transaction(async (em) => {
       await this.erasablePerson(em, id);
       const [erased] = await anonymisePersons(em, [id], context);
       if (!erased) throw new DomainValidationError('actorId', 'is already anonymised');
-      const actor = await new ActorRepository(em).findById(id);
-      if (!actor) throw new Error('the anonymised actor is gone');
-      return actor;
+      const anonymised = await new ActorRepository(em).findById(id);
+      if (!anonymised) throw new Error('the anonymised actor is gone');
+      const events: { event_id: string }[] = await em.query(
+        `SELECT DISTINCT event_id FROM participation WHERE actor_id = $1`,
+        [id],
+      );
+      return { actor: anonymised, eventIds: events.map((e) => e.event_id) };
     });
+    // Open attendance lists (the door) show the person by name: they fetch the list again.
+    await this.live.attendanceChanged(eventIds);
+    return actor;
   }
 
   async delete(actorId: string, reason: string, user: UserEntity): Promise<string> {
