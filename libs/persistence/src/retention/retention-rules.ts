@@ -183,8 +183,18 @@ export const RETENTION_RULES: Record<RetentionRuleCode, RuleDefinition> = {
   ),
 };
 
-/** The rules in the order a run takes them (and the list shows them). */
+/** The rules in the order the list shows them. */
 export const RETENTION_RULE_ORDER: readonly RetentionRuleCode[] = Object.values(RetentionRuleCode);
+
+/**
+ * The order a run takes them: inactive persons last, because anonymisation also deletes a person's
+ * register extracts and the rejected import rows that name them; taken after the other rules, each
+ * rule touches exactly what the preview counted for it.
+ */
+export const RETENTION_RUN_ORDER: readonly RetentionRuleCode[] = [
+  ...RETENTION_RULE_ORDER.filter((code) => code !== RetentionRuleCode.INACTIVE_PERSONS),
+  RetentionRuleCode.INACTIVE_PERSONS,
+];
 
 /** The start of a rule's window: `now` minus the kept time, in Europe/Stockholm calendar terms. */
 export async function windowStartOf(

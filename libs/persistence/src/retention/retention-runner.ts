@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { sqlStateOf } from '../database-errors';
 import { rowsOf } from '../sql';
-import { RETENTION_RULES, RetentionRuleCode, windowStartOf } from './retention-rules';
+import { RETENTION_RULES, RETENTION_RUN_ORDER, RetentionRuleCode, windowStartOf } from './retention-rules';
 import {
   RetentionCounts,
   RetentionRepository,
@@ -66,8 +66,9 @@ export class RetentionRunner {
     const counts: RetentionCounts = {};
     let current: RetentionRuleCode | null = null;
     try {
-      for (const rule of await repository.rules()) {
-        if (!rule.enabled) continue;
+      const rules = (await repository.rules()).filter((rule) => rule.enabled);
+      rules.sort((a, b) => RETENTION_RUN_ORDER.indexOf(a.code) - RETENTION_RUN_ORDER.indexOf(b.code));
+      for (const rule of rules) {
         current = rule.code;
         const definition = RETENTION_RULES[rule.code];
         const windowStart = await windowStartOf(runner.manager, run.asOf, rule.keepAmount, rule.keepUnit);
