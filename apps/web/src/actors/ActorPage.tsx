@@ -18,6 +18,7 @@ import { ErrorMessage, LoadingMessage, StatusMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
 import { RecordEngagementDialog } from './ActorDialogs';
 import { ConsentSection } from './ConsentSection';
+import { DataProtectionSection } from '../data-protection/DataProtectionSection';
 import {
   engagementKindLabel,
   genderLabel,
@@ -282,6 +283,20 @@ export function ActorView({
 
       {actor.kind === 'PERSON' && actor.legalBasis === 'CONSENT' ? (
         <ConsentSection actorId={actor.id} actorName={actor.name} canWrite={canWrite} />
+      ) : null}
+
+      {role === 'ADMIN' && actor.kind === 'PERSON' ? (
+        <DataProtectionSection
+          actorId={actor.id}
+          actorName={actor.name}
+          hasEvidence={
+            actor.participations.totalCount > 0 ||
+            actor.initiatives.length > 0 ||
+            actor.engagements.length > 0 ||
+            actor.ladderHistory.length > 0
+          }
+          onChanged={onChanged}
+        />
       ) : null}
 
       <section aria-labelledby="actor-engagements-heading" className="actor-section">

@@ -15,6 +15,7 @@ import { participationsRoutes } from '../participations/routes';
 import { registrationsRoutes } from '../registrations/routes';
 import { reportsRoutes } from '../reports/routes';
 import { usersRoutes } from '../users/routes';
+import { dataProtectionRoutes } from '../data-protection/routes';
 import { loadExtendedMessages } from '../i18n/catalogue';
 import { AppShell } from './AppShell';
 
@@ -71,6 +72,7 @@ export const routes: RouteObject[] = [
           ...withExtendedMessages(initiativesRoutes),
           ...withExtendedMessages(reportsRoutes),
           ...withExtendedMessages(usersRoutes),
+          ...withExtendedMessages(dataProtectionRoutes),
         ],
       },
       { path: '*', lazy: () => import('./NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },

@@ -49,6 +49,23 @@ type Documents = {
     "\n  query DoorMunicipalities {\n    municipalities {\n      code\n      name\n      countyCode\n      county\n    }\n  }\n": typeof types.DoorMunicipalitiesDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query ActorDataProtection($id: ID!, $accessFirst: Int!) {\n    actor(id: $id) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n      anonymisedAt\n    }\n    personalDataExports(actorId: $id) {\n      ...PersonalDataExportFields\n    }\n    accessLog(actorId: $id, first: $accessFirst) {\n      ...ActorAccessLogFields\n    }\n  }\n": typeof types.ActorDataProtectionDocument,
+    "\n  fragment PersonalDataExportFields on PersonalDataExport {\n    id\n    createdAt\n    expiresAt\n    jsonUrl\n    pdfUrl\n  }\n": typeof types.PersonalDataExportFieldsFragmentDoc,
+    "\n  fragment ActorAccessLogFields on AccessLogEntryConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        at\n        operation\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ActorAccessLogFieldsFragmentDoc,
+    "\n  query ActorAccessLog($id: ID!, $first: Int!, $after: String) {\n    accessLog(actorId: $id, first: $first, after: $after) {\n      ...ActorAccessLogFields\n    }\n  }\n": typeof types.ActorAccessLogDocument,
+    "\n  mutation PersonalDataExport($actorId: ID!) {\n    personalDataExport(actorId: $actorId) {\n      ...PersonalDataExportFields\n    }\n  }\n": typeof types.PersonalDataExportDocument,
+    "\n  mutation RestrictProcessing($actorId: ID!, $reason: String!) {\n    restrictProcessing(actorId: $actorId, reason: $reason) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n    }\n  }\n": typeof types.RestrictProcessingDocument,
+    "\n  mutation LiftRestriction($actorId: ID!) {\n    liftRestriction(actorId: $actorId) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n    }\n  }\n": typeof types.LiftRestrictionDocument,
+    "\n  mutation AnonymiseActor($actorId: ID!, $reason: String!) {\n    anonymiseActor(actorId: $actorId, reason: $reason) {\n      ...ActorDetailFields\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n      anonymisedAt\n    }\n  }\n": typeof types.AnonymiseActorDocument,
+    "\n  mutation DeleteActor($actorId: ID!, $reason: String!) {\n    deleteActor(actorId: $actorId, reason: $reason)\n  }\n": typeof types.DeleteActorDocument,
+    "\n  fragment RetentionRuleFields on RetentionRule {\n    code\n    description\n    keepAmount\n    keepUnit\n    requiresDecision\n    decisionReference\n    enabled\n    updatedAt\n  }\n": typeof types.RetentionRuleFieldsFragmentDoc,
+    "\n  query Retention {\n    retentionRules {\n      ...RetentionRuleFields\n    }\n    retentionPreview {\n      count\n      rule {\n        code\n      }\n    }\n  }\n": typeof types.RetentionDocument,
+    "\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    counts {\n      code\n      count\n    }\n  }\n": typeof types.RetentionRunFieldsFragmentDoc,
+    "\n  query RetentionRuns($first: Int) {\n    retentionRuns(first: $first) {\n      ...RetentionRunFields\n    }\n  }\n": typeof types.RetentionRunsDocument,
+    "\n  mutation UpdateRetentionRule($input: UpdateRetentionRuleInput!) {\n    updateRetentionRule(input: $input) {\n      ...RetentionRuleFields\n    }\n  }\n": typeof types.UpdateRetentionRuleDocument,
+    "\n  mutation RunRetention {\n    runRetention {\n      ...RetentionRunFields\n    }\n  }\n": typeof types.RunRetentionDocument,
+    "\n  query RestrictedPersons($first: Int!, $after: String) {\n    actors(filter: { restricted: true }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          restriction {\n            restrictedAt\n          }\n          lastActivityOn\n        }\n      }\n    }\n  }\n": typeof types.RestrictedPersonsDocument,
+    "\n  query AccessLogSummaries($first: Int) {\n    accessLogSummaries(first: $first) {\n      weekStart\n      computedAt\n      reads\n      users\n      flaggedUsers\n      perUser {\n        reads\n        persons\n        baselineMedian\n        flagged\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AccessLogSummariesDocument,
     "\n  query DuplicateCandidates($first: Int, $after: String) {\n    duplicateCandidates(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          score\n          reasons\n          a {\n            ...ComparedActor\n          }\n          b {\n            ...ComparedActor\n          }\n        }\n      }\n    }\n  }\n\n  fragment ComparedActor on Actor {\n    id\n    kind\n    name\n    email\n    title\n    organisationNumber\n    sector\n    country\n    createdAt\n    organisation {\n      id\n      name\n    }\n    municipality {\n      code\n      name\n    }\n  }\n": typeof types.DuplicateCandidatesDocument,
     "\n  mutation MergeActors($keepId: ID!, $mergeId: ID!) {\n    mergeActors(keepId: $keepId, mergeId: $mergeId) {\n      id\n      name\n    }\n  }\n": typeof types.MergeActorsDocument,
     "\n  mutation DismissDuplicate($id: ID!) {\n    dismissDuplicate(id: $id)\n  }\n": typeof types.DismissDuplicateDocument,
@@ -132,6 +149,23 @@ const documents: Documents = {
     "\n  query DoorMunicipalities {\n    municipalities {\n      code\n      name\n      countyCode\n      county\n    }\n  }\n": types.DoorMunicipalitiesDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.MeDocument,
+    "\n  query ActorDataProtection($id: ID!, $accessFirst: Int!) {\n    actor(id: $id) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n      anonymisedAt\n    }\n    personalDataExports(actorId: $id) {\n      ...PersonalDataExportFields\n    }\n    accessLog(actorId: $id, first: $accessFirst) {\n      ...ActorAccessLogFields\n    }\n  }\n": types.ActorDataProtectionDocument,
+    "\n  fragment PersonalDataExportFields on PersonalDataExport {\n    id\n    createdAt\n    expiresAt\n    jsonUrl\n    pdfUrl\n  }\n": types.PersonalDataExportFieldsFragmentDoc,
+    "\n  fragment ActorAccessLogFields on AccessLogEntryConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        at\n        operation\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ActorAccessLogFieldsFragmentDoc,
+    "\n  query ActorAccessLog($id: ID!, $first: Int!, $after: String) {\n    accessLog(actorId: $id, first: $first, after: $after) {\n      ...ActorAccessLogFields\n    }\n  }\n": types.ActorAccessLogDocument,
+    "\n  mutation PersonalDataExport($actorId: ID!) {\n    personalDataExport(actorId: $actorId) {\n      ...PersonalDataExportFields\n    }\n  }\n": types.PersonalDataExportDocument,
+    "\n  mutation RestrictProcessing($actorId: ID!, $reason: String!) {\n    restrictProcessing(actorId: $actorId, reason: $reason) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n    }\n  }\n": types.RestrictProcessingDocument,
+    "\n  mutation LiftRestriction($actorId: ID!) {\n    liftRestriction(actorId: $actorId) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n    }\n  }\n": types.LiftRestrictionDocument,
+    "\n  mutation AnonymiseActor($actorId: ID!, $reason: String!) {\n    anonymiseActor(actorId: $actorId, reason: $reason) {\n      ...ActorDetailFields\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n      anonymisedAt\n    }\n  }\n": types.AnonymiseActorDocument,
+    "\n  mutation DeleteActor($actorId: ID!, $reason: String!) {\n    deleteActor(actorId: $actorId, reason: $reason)\n  }\n": types.DeleteActorDocument,
+    "\n  fragment RetentionRuleFields on RetentionRule {\n    code\n    description\n    keepAmount\n    keepUnit\n    requiresDecision\n    decisionReference\n    enabled\n    updatedAt\n  }\n": types.RetentionRuleFieldsFragmentDoc,
+    "\n  query Retention {\n    retentionRules {\n      ...RetentionRuleFields\n    }\n    retentionPreview {\n      count\n      rule {\n        code\n      }\n    }\n  }\n": types.RetentionDocument,
+    "\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    counts {\n      code\n      count\n    }\n  }\n": types.RetentionRunFieldsFragmentDoc,
+    "\n  query RetentionRuns($first: Int) {\n    retentionRuns(first: $first) {\n      ...RetentionRunFields\n    }\n  }\n": types.RetentionRunsDocument,
+    "\n  mutation UpdateRetentionRule($input: UpdateRetentionRuleInput!) {\n    updateRetentionRule(input: $input) {\n      ...RetentionRuleFields\n    }\n  }\n": types.UpdateRetentionRuleDocument,
+    "\n  mutation RunRetention {\n    runRetention {\n      ...RetentionRunFields\n    }\n  }\n": types.RunRetentionDocument,
+    "\n  query RestrictedPersons($first: Int!, $after: String) {\n    actors(filter: { restricted: true }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          restriction {\n            restrictedAt\n          }\n          lastActivityOn\n        }\n      }\n    }\n  }\n": types.RestrictedPersonsDocument,
+    "\n  query AccessLogSummaries($first: Int) {\n    accessLogSummaries(first: $first) {\n      weekStart\n      computedAt\n      reads\n      users\n      flaggedUsers\n      perUser {\n        reads\n        persons\n        baselineMedian\n        flagged\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AccessLogSummariesDocument,
     "\n  query DuplicateCandidates($first: Int, $after: String) {\n    duplicateCandidates(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          score\n          reasons\n          a {\n            ...ComparedActor\n          }\n          b {\n            ...ComparedActor\n          }\n        }\n      }\n    }\n  }\n\n  fragment ComparedActor on Actor {\n    id\n    kind\n    name\n    email\n    title\n    organisationNumber\n    sector\n    country\n    createdAt\n    organisation {\n      id\n      name\n    }\n    municipality {\n      code\n      name\n    }\n  }\n": types.DuplicateCandidatesDocument,
     "\n  mutation MergeActors($keepId: ID!, $mergeId: ID!) {\n    mergeActors(keepId: $keepId, mergeId: $mergeId) {\n      id\n      name\n    }\n  }\n": types.MergeActorsDocument,
     "\n  mutation DismissDuplicate($id: ID!) {\n    dismissDuplicate(id: $id)\n  }\n": types.DismissDuplicateDocument,
@@ -334,6 +368,74 @@ export function graphql(source: "\n  mutation ChangePassword($input: ChangePassw
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActorDataProtection($id: ID!, $accessFirst: Int!) {\n    actor(id: $id) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n      anonymisedAt\n    }\n    personalDataExports(actorId: $id) {\n      ...PersonalDataExportFields\n    }\n    accessLog(actorId: $id, first: $accessFirst) {\n      ...ActorAccessLogFields\n    }\n  }\n"): (typeof documents)["\n  query ActorDataProtection($id: ID!, $accessFirst: Int!) {\n    actor(id: $id) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n      anonymisedAt\n    }\n    personalDataExports(actorId: $id) {\n      ...PersonalDataExportFields\n    }\n    accessLog(actorId: $id, first: $accessFirst) {\n      ...ActorAccessLogFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PersonalDataExportFields on PersonalDataExport {\n    id\n    createdAt\n    expiresAt\n    jsonUrl\n    pdfUrl\n  }\n"): (typeof documents)["\n  fragment PersonalDataExportFields on PersonalDataExport {\n    id\n    createdAt\n    expiresAt\n    jsonUrl\n    pdfUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActorAccessLogFields on AccessLogEntryConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        at\n        operation\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ActorAccessLogFields on AccessLogEntryConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        at\n        operation\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActorAccessLog($id: ID!, $first: Int!, $after: String) {\n    accessLog(actorId: $id, first: $first, after: $after) {\n      ...ActorAccessLogFields\n    }\n  }\n"): (typeof documents)["\n  query ActorAccessLog($id: ID!, $first: Int!, $after: String) {\n    accessLog(actorId: $id, first: $first, after: $after) {\n      ...ActorAccessLogFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PersonalDataExport($actorId: ID!) {\n    personalDataExport(actorId: $actorId) {\n      ...PersonalDataExportFields\n    }\n  }\n"): (typeof documents)["\n  mutation PersonalDataExport($actorId: ID!) {\n    personalDataExport(actorId: $actorId) {\n      ...PersonalDataExportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestrictProcessing($actorId: ID!, $reason: String!) {\n    restrictProcessing(actorId: $actorId, reason: $reason) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RestrictProcessing($actorId: ID!, $reason: String!) {\n    restrictProcessing(actorId: $actorId, reason: $reason) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiftRestriction($actorId: ID!) {\n    liftRestriction(actorId: $actorId) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LiftRestriction($actorId: ID!) {\n    liftRestriction(actorId: $actorId) {\n      id\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnonymiseActor($actorId: ID!, $reason: String!) {\n    anonymiseActor(actorId: $actorId, reason: $reason) {\n      ...ActorDetailFields\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n      anonymisedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AnonymiseActor($actorId: ID!, $reason: String!) {\n    anonymiseActor(actorId: $actorId, reason: $reason) {\n      ...ActorDetailFields\n      restricted\n      restriction {\n        restrictedAt\n        reason\n      }\n      anonymisedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteActor($actorId: ID!, $reason: String!) {\n    deleteActor(actorId: $actorId, reason: $reason)\n  }\n"): (typeof documents)["\n  mutation DeleteActor($actorId: ID!, $reason: String!) {\n    deleteActor(actorId: $actorId, reason: $reason)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RetentionRuleFields on RetentionRule {\n    code\n    description\n    keepAmount\n    keepUnit\n    requiresDecision\n    decisionReference\n    enabled\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment RetentionRuleFields on RetentionRule {\n    code\n    description\n    keepAmount\n    keepUnit\n    requiresDecision\n    decisionReference\n    enabled\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Retention {\n    retentionRules {\n      ...RetentionRuleFields\n    }\n    retentionPreview {\n      count\n      rule {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  query Retention {\n    retentionRules {\n      ...RetentionRuleFields\n    }\n    retentionPreview {\n      count\n      rule {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    counts {\n      code\n      count\n    }\n  }\n"): (typeof documents)["\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    counts {\n      code\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RetentionRuns($first: Int) {\n    retentionRuns(first: $first) {\n      ...RetentionRunFields\n    }\n  }\n"): (typeof documents)["\n  query RetentionRuns($first: Int) {\n    retentionRuns(first: $first) {\n      ...RetentionRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRetentionRule($input: UpdateRetentionRuleInput!) {\n    updateRetentionRule(input: $input) {\n      ...RetentionRuleFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRetentionRule($input: UpdateRetentionRuleInput!) {\n    updateRetentionRule(input: $input) {\n      ...RetentionRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunRetention {\n    runRetention {\n      ...RetentionRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation RunRetention {\n    runRetention {\n      ...RetentionRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestrictedPersons($first: Int!, $after: String) {\n    actors(filter: { restricted: true }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          restriction {\n            restrictedAt\n          }\n          lastActivityOn\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RestrictedPersons($first: Int!, $after: String) {\n    actors(filter: { restricted: true }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          restriction {\n            restrictedAt\n          }\n          lastActivityOn\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessLogSummaries($first: Int) {\n    accessLogSummaries(first: $first) {\n      weekStart\n      computedAt\n      reads\n      users\n      flaggedUsers\n      perUser {\n        reads\n        persons\n        baselineMedian\n        flagged\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccessLogSummaries($first: Int) {\n    accessLogSummaries(first: $first) {\n      weekStart\n      computedAt\n      reads\n      users\n      flaggedUsers\n      perUser {\n        reads\n        persons\n        baselineMedian\n        flagged\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,7 @@ import { mapMessages } from '../map/map.messages';
 import { registrationsMessages } from '../registrations/registrations.messages';
 import { reportsMessages } from '../reports/reports.messages';
 import { usersMessages } from '../users/users.messages';
+import { dataProtectionMessages } from '../data-protection/data-protection.messages';
 
 export const extendedMessages = {
   ...registrationsMessages,
@@ -21,6 +22,7 @@ export const extendedMessages = {
   ...initiativesMessages,
   ...reportsMessages,
   ...usersMessages,
+  ...dataProtectionMessages,
   ...accessibilityMessages,
   ...privacyMessages,
 } as const;

@@ -1,0 +1,360 @@
+import type { MockLink } from '@apollo/client/testing';
+import { MockedProvider } from '@apollo/client/testing/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { GraphQLError } from 'graphql';
+import { MemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+import { formatNumber } from '../i18n/i18n';
+import { DataProtectionView, RESTRICTED_PAGE, RUNS_SHOWN, SUMMARY_WEEKS } from './DataProtectionPage';
+import {
+  AccessLogSummariesQuery,
+  RestrictedPersonsQuery,
+  RetentionQuery,
+  RetentionRunsQuery,
+  RunRetentionMutation,
+  UpdateRetentionRuleMutation,
+} from './operations';
+
+type Code =
+  | 'INACTIVE_PERSONS'
+  | 'REJECTED_IMPORT_ROWS'
+  | 'ACCESS_LOG'
+  | 'SESSIONS'
+  | 'INVITATIONS'
+  | 'IDEMPOTENCY_KEYS'
+  | 'PERSONAL_DATA_EXPORTS';
+
+const rule = (code: Code, overrides: Record<string, unknown> = {}) => ({
+  __typename: 'RetentionRule',
+  code,
+  description: `Beskrivning av ${code}`,
+  keepAmount: 30,
+  keepUnit: 'DAYS',
+  requiresDecision: false,
+  decisionReference: null as string | null,
+  enabled: true,
+  updatedAt: '2026-12-01T00:00:00.000Z',
+  ...overrides,
+});
+
+const INACTIVE = rule('INACTIVE_PERSONS', {
+  description: 'Personer utan aktivitet anonymiseras',
+  keepAmount: 36,
+  keepUnit: 'MONTHS',
+  requiresDecision: true,
+  enabled: false,
+});
+const SESSIONS = rule('SESSIONS', { description: 'Utgångna inloggningar raderas' });
+const EXPORTS = rule('PERSONAL_DATA_EXPORTS', { keepAmount: 1, keepUnit: 'DAYS' });
+
+const retentionAnswer = (
+  rules: ReturnType<typeof rule>[],
+  counts: Partial<Record<Code, number>>,
+  maxUsageCount = 1,
+): MockLink.MockedResponse => ({
+  request: { query: RetentionQuery },
+  result: {
+    data: {
+      retentionRules: rules,
+      retentionPreview: rules.map((r) => ({
+        __typename: 'RetentionPreviewItem',
+        count: counts[r.code as Code] ?? 0,
+        rule: { __typename: 'RetentionRule', code: r.code },
+      })),
+    },
+  },
+  maxUsageCount,
+});
+
+const run = (status: 'RUNNING' | 'DONE' | 'FAILED', counts: Partial<Record<Code, number>> = {}) => ({
+  __typename: 'RetentionRun',
+  id: 'run-2',
+  trigger: 'MANUAL',
+  asOf: '2026-12-04T19:00:00.000Z',
+  status,
+  startedAt: '2026-12-04T19:00:00.000Z',
+  finishedAt: status === 'RUNNING' ? null : '2026-12-04T19:00:05.000Z',
+  counts: Object.entries(counts).map(([code, count]) => ({ __typename: 'RetentionCount', code, count })),
+});
+const NIGHTLY = {
+  ...run('DONE', { SESSIONS: 12, PERSONAL_DATA_EXPORTS: 1 }),
+  id: 'run-1',
+  trigger: 'SCHEDULE',
+  startedAt: '2026-12-04T01:30:00.000Z',
+};
+
+const runsAnswer = (runs: unknown[], maxUsageCount = 1): MockLink.MockedResponse => ({
+  request: { query: RetentionRunsQuery, variables: { first: RUNS_SHOWN } },
+  result: { data: { retentionRuns: runs } },
+  maxUsageCount,
+});
+
+const restrictedAnswer = (
+  persons: { id: string; name: string; since: string; last: string | null }[],
+): MockLink.MockedResponse => ({
+  request: { query: RestrictedPersonsQuery, variables: { first: RESTRICTED_PAGE } },
+  result: {
+    data: {
+      actors: {
+        __typename: 'ActorConnection',
+        totalCount: persons.length,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        edges: persons.map((p) => ({
+          __typename: 'ActorEdge',
+          node: {
+            __typename: 'Actor',
+            id: p.id,
+            name: p.name,
+            restriction: { __typename: 'ActorRestriction', restrictedAt: p.since },
+            lastActivityOn: p.last,
+          },
+        })),
+      },
+    },
+  },
+  maxUsageCount: Infinity,
+});
+
+const summariesAnswer = (weeks: unknown[]): MockLink.MockedResponse => ({
+  request: { query: AccessLogSummariesQuery, variables: { first: SUMMARY_WEEKS } },
+  result: { data: { accessLogSummaries: weeks } },
+  maxUsageCount: Infinity,
+});
+
+const WEEK = {
+  __typename: 'AccessLogSummary',
+  weekStart: '2026-11-23',
+  computedAt: '2026-11-30T05:00:00.000Z',
+  reads: 340,
+  users: 2,
+  flaggedUsers: 1,
+  perUser: [
+    {
+      __typename: 'AccessLogUserWeek',
+      reads: 300,
+      persons: 2400,
+      baselineMedian: 150,
+      flagged: true,
+      user: { __typename: 'AccessLogUser', id: 'u1', name: 'Stina Strateg' },
+    },
+    {
+      __typename: 'AccessLogUserWeek',
+      reads: 40,
+      persons: 35,
+      baselineMedian: null,
+      flagged: false,
+      user: { __typename: 'AccessLogUser', id: 'u2', name: 'Eva Ek' },
+    },
+  ],
+};
+
+function renderPage(mocks: MockLink.MockedResponse[]) {
+  render(
+    <MockedProvider mocks={mocks}>
+      <MemoryRouter initialEntries={['/admin/dataskydd']}>
+        <DataProtectionView />
+      </MemoryRouter>
+    </MockedProvider>,
+  );
+}
+
+const cells = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent));
+
+describe('the retention rules', () => {
+  it('lists each rule in Swedish with how long it keeps, its decision, its status and what the next run touches', async () => {
+    renderPage([
+      retentionAnswer([INACTIVE, SESSIONS, EXPORTS], { INACTIVE_PERSONS: 4, SESSIONS: 1200 }, Infinity),
+      runsAnswer([NIGHTLY], Infinity),
+      restrictedAnswer([]),
+      summariesAnswer([]),
+    ]);
+    const table = await screen.findByRole('table', { name: 'Gallringsregler' });
+    expect(cells(table)).toEqual([
+      [
+        'Personer utan aktivitetPersoner utan aktivitet anonymiseras',
+        '36 månader',
+        'Inget beslut angivet',
+        'Inaktiv',
+        '4 om regeln blir aktiv',
+        'Ändra',
+      ],
+      [
+        'Inloggningar (sessioner)Utgångna inloggningar raderas',
+        '30 dagar',
+        'Behövs inte',
+        'Aktiv',
+        formatNumber(1200),
+        'Ändra',
+      ],
+      ['RegisterutdragBeskrivning av PERSONAL_DATA_EXPORTS', '1 dag', 'Behövs inte', 'Aktiv', '0', 'Ändra'],
+    ]);
+    expect(screen.getByText(/gallringsbeslut/)).toBeInTheDocument();
+    expect(screen.getByText(/Kvartalsrapporterna gallras aldrig\./)).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Ändra regeln ”Personer utan aktivitet”' }),
+    ).toBeInTheDocument();
+
+    const runs = await screen.findByRole('table', { name: 'Körningar av gallringen, senaste först' });
+    expect(cells(runs)).toEqual([
+      ['4 dec. 2026 02:30', 'Schemalagd', 'Klar', 'Inloggningar (sessioner): 12Registerutdrag: 1'],
+    ]);
+    expect(await screen.findByText('Ingen persons behandling är begränsad.')).toBeInTheDocument();
+    expect(screen.getByText('Ingen veckosammanfattning ännu.')).toBeInTheDocument();
+  });
+
+  it('shows the API’s refusal to activate a rule without a decision at the decision field, then saves it with one', async () => {
+    const user = userEvent.setup();
+    let sent: Record<string, unknown> | null = null;
+    const decided = { ...INACTIVE, decisionReference: 'RVB 2026/45', enabled: true, keepAmount: 24 };
+    renderPage([
+      retentionAnswer([INACTIVE, SESSIONS], { INACTIVE_PERSONS: 4 }),
+      runsAnswer([], Infinity),
+      restrictedAnswer([]),
+      summariesAnswer([]),
+      {
+        request: { query: UpdateRetentionRuleMutation, variables: () => true },
+        result: () => ({
+          errors: [
+            new GraphQLError('input.decisionReference: a rule that culls public records needs a decision', {
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.decisionReference' },
+            }),
+          ],
+        }),
+      },
+      {
+        request: { query: UpdateRetentionRuleMutation, variables: () => true },
+        result: (variables: Record<string, unknown>) => {
+          sent = variables;
+          return { data: { updateRetentionRule: decided } };
+        },
+      },
+      retentionAnswer([decided, SESSIONS], { INACTIVE_PERSONS: 4 }, Infinity),
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Ändra regeln ”Personer utan aktivitet”' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ändra regeln ”Personer utan aktivitet”' });
+    const amount = within(dialog).getByRole('textbox', { name: /Sparas i/ });
+    expect(amount).toHaveValue('36');
+    await user.clear(amount);
+    await user.type(amount, '24');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Aktiv' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Spara' }));
+
+    const decision = within(dialog).getByRole('textbox', { name: /Beslut \(diarienummer\)/ });
+    expect(
+      await within(dialog).findByText(/kan bara vara aktiv med ett gallringsbeslut/),
+    ).toBeInTheDocument();
+    expect(decision).toHaveAttribute('aria-invalid', 'true');
+    expect(decision).toHaveAccessibleDescription(/Skriv beslutets diarienummer\./);
+
+    await user.type(decision, 'RVB 2026/45');
+    await user.click(within(dialog).getByRole('button', { name: 'Spara' }));
+    expect(await screen.findByText('Regeln ”Personer utan aktivitet” är sparad.')).toBeInTheDocument();
+    expect(sent).toEqual({
+      input: {
+        code: 'INACTIVE_PERSONS',
+        keepAmount: 24,
+        keepUnit: 'MONTHS',
+        decisionReference: 'RVB 2026/45',
+        enabled: true,
+      },
+    });
+    const table = screen.getByRole('table', { name: 'Gallringsregler' });
+    expect(await within(table).findByText('RVB 2026/45')).toBeInTheDocument();
+    expect(cells(table)[0].slice(1, 5)).toEqual(['24 månader', 'RVB 2026/45', 'Aktiv', '4']);
+  });
+
+  it('asks before running, with the preview total, and follows the run until it is done', async () => {
+    const user = userEvent.setup();
+    const ran = vi.fn();
+    renderPage([
+      retentionAnswer([INACTIVE, SESSIONS, EXPORTS], {
+        INACTIVE_PERSONS: 4,
+        SESSIONS: 12,
+        PERSONAL_DATA_EXPORTS: 1,
+      }),
+      runsAnswer([NIGHTLY]),
+      restrictedAnswer([]),
+      summariesAnswer([]),
+      {
+        request: { query: RunRetentionMutation },
+        result: () => {
+          ran();
+          return { data: { runRetention: run('RUNNING') } };
+        },
+      },
+      runsAnswer([run('RUNNING'), NIGHTLY]),
+      runsAnswer([run('DONE', { SESSIONS: 12, PERSONAL_DATA_EXPORTS: 1 }), NIGHTLY], Infinity),
+      retentionAnswer([INACTIVE, SESSIONS, EXPORTS], { INACTIVE_PERSONS: 4 }, Infinity),
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Kör gallring nu' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Kör gallring nu?' });
+    // Only the active rules run: 12 sessions and 1 extract.
+    expect(within(dialog).getByText(/berörs 13 poster/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Avbryt' }));
+    expect(ran).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Kör gallring nu' }));
+    dialog = await screen.findByRole('dialog', { name: 'Kör gallring nu?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Kör gallring' }));
+    expect(await screen.findByText('Gallringen har startat.')).toBeInTheDocument();
+    expect(ran).toHaveBeenCalledTimes(1);
+
+    const runs = screen.getByRole('table', { name: 'Körningar av gallringen, senaste först' });
+    expect(await within(runs).findByText('Pågår')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Kör gallring nu' })).toBeDisabled();
+    // Asked again every 2 s while it runs.
+    await waitFor(
+      () =>
+        expect(cells(runs)[0]).toEqual([
+          '4 dec. 2026 20:00',
+          'Manuell',
+          'Klar',
+          'Inloggningar (sessioner): 12Registerutdrag: 1',
+        ]),
+      { timeout: 6_000 },
+    );
+    expect(screen.getByRole('button', { name: 'Kör gallring nu' })).toBeEnabled();
+  });
+});
+
+describe('restricted persons and the access-log follow-up', () => {
+  it('links each restricted person to their page and shows the weekly summaries as the API gives them', async () => {
+    renderPage([
+      retentionAnswer([SESSIONS], {}, Infinity),
+      runsAnswer([], Infinity),
+      restrictedAnswer([
+        { id: 'a7', name: 'Rut Rättelse', since: '2026-11-02T09:00:00.000Z', last: '2026-11-28' },
+        { id: 'a8', name: 'Ivar Invänd', since: '2026-12-01T09:00:00.000Z', last: null },
+      ]),
+      summariesAnswer([WEEK]),
+    ]);
+    const restricted = await screen.findByRole('table', { name: 'Begränsade personer' });
+    expect(cells(restricted)).toEqual([
+      ['Rut Rättelse', '2 november 2026', '28 november 2026'],
+      ['Ivar Invänd', '1 december 2026', 'Ingen'],
+    ]);
+    expect(within(restricted).getByRole('link', { name: 'Rut Rättelse' })).toHaveAttribute(
+      'href',
+      '/actors/a7',
+    );
+
+    expect(
+      await screen.findByRole('heading', { level: 3, name: 'Veckan från 23 november 2026' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '340 läsningar av 2 användare. Flaggade användare: 1. Sammanställd 30 nov. 2026 06:00.',
+      ),
+    ).toBeInTheDocument();
+    const week = screen.getByRole('table', { name: 'Veckan från 23 november 2026, per användare' });
+    expect(cells(week)).toEqual([
+      ['Stina Strateg', '300', formatNumber(2400), '150', 'Ja, ovanligt många'],
+      ['Eva Ek', '40', '35', '–', 'Nej'],
+    ]);
+  });
+});
