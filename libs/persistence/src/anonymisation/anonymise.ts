@@ -51,14 +51,14 @@ export function anonymisePersons(
   actorIds: readonly string[],
   context: ErasureContext,
 ): Promise<string[]> {
-  return anonymise(manager, actorIds, context, { ledger: true });
+  return anonymisePersonsWithLedger(manager, actorIds, context, { ledger: true });
 }
 
 /**
  * anonymisePersons, optionally without its ledger rows: re-applying a ledger after a restore puts
  * back the original rows (with their dates) instead of writing new ones.
  */
-export async function anonymise(
+export async function anonymisePersonsWithLedger(
   manager: EntityManager,
   actorIds: readonly string[],
   context: ErasureContext,

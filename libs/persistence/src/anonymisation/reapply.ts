@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { anonymise, deletePersonWithoutEvidence } from './anonymise';
+import { anonymisePersonsWithLedger, deletePersonWithoutEvidence } from './anonymise';
 import { ErasureAction, ErasureLedgerEntry, ErasureLedgerRepository } from './erasure-ledger.repository';
 
 /** What re-applying a ledger did, in counts only. */
@@ -93,14 +93,14 @@ export async function reapplyErasureLedger(
     if (entry.action === 'IMPORT_ROWS_CULLED') {
       counts.importCullsSkipped += 1;
     } else if (entry.action === 'ANONYMISED') {
-      const done = await anonymise(em, [entry.subject_id], context, { ledger: false });
+      const done = await anonymisePersonsWithLedger(em, [entry.subject_id], context, { ledger: false });
       if (done.length) counts.anonymised += 1;
       else counts.unchanged += 1;
     } else {
       const outcome = await deletePersonWithoutEvidence(em, entry.subject_id, context, { ledger: false });
       if (outcome === 'DELETED') counts.deleted += 1;
       else if (outcome === 'HAS_EVIDENCE') {
-        await anonymise(em, [entry.subject_id], context, { ledger: false });
+        await anonymisePersonsWithLedger(em, [entry.subject_id], context, { ledger: false });
         counts.anonymisedInsteadOfDeleted += 1;
       } else counts.unchanged += 1;
     }
