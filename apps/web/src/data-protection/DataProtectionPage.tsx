@@ -111,7 +111,7 @@ function RetentionSection() {
         {rules.data ? (
           <>
             <div className="table-wrap" role="region" tabIndex={0} aria-labelledby="retention-rules-heading">
-              <table className="data-protection-table">
+              <table className="data-protection-table data-protection-table--rules">
                 <caption className="visually-hidden">{t('dataProtection.rules.caption')}</caption>
                 <thead>
                   <tr>
@@ -132,19 +132,28 @@ function RetentionSection() {
                         {ruleLabel(rule.code)}
                         <span className="data-protection-table__detail">{rule.description}</span>
                       </th>
-                      <td className="data-protection-table__nowrap">
+                      <td
+                        data-label={t('dataProtection.rules.keep')}
+                        className="data-protection-table__nowrap"
+                      >
                         {keepLabel(rule.keepAmount, rule.keepUnit)}
                       </td>
-                      <td>
+                      <td data-label={t('dataProtection.rules.decision')}>
                         {rule.decisionReference ??
                           (rule.requiresDecision
                             ? t('dataProtection.rules.noDecision')
                             : t('dataProtection.rules.decisionNotNeeded'))}
                       </td>
-                      <td className={rule.enabled ? undefined : 'retention-status--inactive'}>
+                      <td
+                        data-label={t('dataProtection.rules.status')}
+                        className={`data-protection-table__nowrap${rule.enabled ? '' : ' retention-status--inactive'}`}
+                      >
                         {rule.enabled ? t('dataProtection.rules.active') : t('dataProtection.rules.inactive')}
                       </td>
-                      <td className="data-protection-table__number">
+                      <td
+                        data-label={t('dataProtection.rules.preview')}
+                        className="data-protection-table__number"
+                      >
                         {!preview.has(rule.code)
                           ? t('dataProtection.rules.previewUnknown')
                           : rule.enabled
