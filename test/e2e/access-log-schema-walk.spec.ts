@@ -172,6 +172,7 @@ describe('every way to a person through the schema is in the access log', () => 
 
   /** Reviewed: each is logged by the field rule (a few are run below). */
   const MUTATIONS_LOGGED_BY_FIELD_RULE = [
+    'anonymiseActor',
     'cancelParticipation',
     'checkIn',
     'checkInByCode',
@@ -181,10 +182,12 @@ describe('every way to a person through the schema is in the access log', () => 
     'createPerson',
     'joinInitiative',
     'leaveInitiative',
+    'liftRestriction',
     'mergeActors',
     'recordEngagement',
     'registerParticipation',
     'registerParticipations',
+    'restrictProcessing',
     'undoCheckIn',
     'updateActor',
     'updateEvent',

@@ -516,4 +516,65 @@ describe('restriction of processing', () => {
       });
     });
   });
+
+  describe('duplicates and consents of a restricted person', () => {
+    it('hides the pair from staff, who can neither merge nor dismiss it; ADMIN still can', async () => {
+      const word = unique();
+      const hidden = await make.person({ name: `Dubbel Begränsad ${word}` });
+      const twin = await make.person({ name: `Dubbel Begransad ${word}`, email: null });
+      const [a, b] = [hidden.id, twin.id].sort();
+      const [candidate] = await api.dataSource.query(
+        `INSERT INTO duplicate_candidate (kind, actor_a, actor_b, score, reasons)
+         VALUES ('PERSON', $1, $2, 0.9, '{SAME_NAME}')
+         ON CONFLICT (actor_a, actor_b) DO UPDATE SET dismissed_at = NULL RETURNING id`,
+        [a, b],
+      );
+      await restrict(hidden.id);
+
+      const DUPLICATES = `{ duplicateCandidates(first: 100) { edges { node { id a { id name } b { id name } } } } }`;
+      const listed = async (token: string) =>
+        ids((await api.ok(DUPLICATES, {}, token)).duplicateCandidates.edges);
+      expect(await listed(staff)).not.toContain(candidate.id);
+      const MERGE = `mutation($k: ID!, $m: ID!) { mergeActors(keepId: $k, mergeId: $m) { id } }`;
+      expectBadInput(await api.gql(MERGE, { k: twin.id, m: hidden.id }, staff), 'mergeId');
+      expectBadInput(await api.gql(MERGE, { k: hidden.id, m: twin.id }, staff), 'keepId');
+      const DISMISS = `mutation($id: ID!) { dismissDuplicate(id: $id) }`;
+      expectBadInput(await api.gql(DISMISS, { id: candidate.id }, staff), 'id');
+
+      // ADMIN sees the pair with the restricted person's real name, and may dismiss it.
+      const { duplicateCandidates } = await api.ok(DUPLICATES);
+      const pair = duplicateCandidates.edges.find((e: { node: Json }) => e.node.id === candidate.id)?.node;
+      expect([pair?.a.name, pair?.b.name]).toContain(`Dubbel Begränsad ${word}`);
+      expect((await api.ok(DISMISS, { id: candidate.id })).dismissDuplicate).toBe(true);
+      const [row] = await api.dataSource.query(`SELECT count(*)::int AS n FROM actor WHERE id = ANY ($1)`, [
+        [a, b],
+      ]);
+      expect(row.n).toBe(2);
+    });
+
+    it('answers no consents for a masked person to staff, and the real ones to ADMIN', async () => {
+      const person = await make.person({ name: `Samtycke Begränsad ${unique()}`, legalBasis: 'CONSENT' });
+      await api.ok(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
+        input: { actorId: person.id, givenOn: '2026-01-15', textVersion: 'v1', source: 'EMAIL' },
+      });
+      const event = await make.event();
+      const { registerParticipation } = await register(event.id, person.id);
+      await restrict(person.id);
+      const result = await api.ok(
+        `mutation($e: ID!, $c: String!) {
+          checkInByCode(eventId: $e, code: $c) { actor { name consents { id } consentWithdrawn } } }`,
+        { e: event.id, c: registerParticipation.checkInCode },
+        staff,
+      );
+      expect(result.checkInByCode.actor).toEqual({
+        name: 'Skyddad person',
+        consents: [],
+        consentWithdrawn: false,
+      });
+      const { actor } = await api.ok(`query($id: ID!) { actor(id: $id) { consents { textVersion } } }`, {
+        id: person.id,
+      });
+      expect(actor.consents).toEqual([{ textVersion: 'v1' }]);
+    });
+  });
 });

@@ -16,6 +16,7 @@ import { AnonymisationModule } from './anonymisation/anonymisation.module';
 import { ConsentModule } from './consent/consent.module';
 import { PersonalDataExportModule } from './personal-data-export/personal-data-export.module';
 import { RestrictionModule } from './restriction/restriction.module';
+import { seesRestricted } from './restriction/restriction-visibility';
 import { RetentionModule } from './retention/retention.module';
 import { PrivacyNoticeController } from './privacy/privacy-notice.controller';
 import { ActorsService } from './actors/actors.service';
@@ -94,7 +95,7 @@ import { inputGuardPlugin } from './security/input-guard';
           ],
           context: ({ req }: { req: AuthenticatedRequest }): GraphqlContext => ({
             req,
-            loaders: new Loaders(dataSource),
+            loaders: new Loaders(dataSource, () => seesRestricted(req.user)),
           }),
         };
       },

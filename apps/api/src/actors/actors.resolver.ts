@@ -11,7 +11,6 @@ import { Participation, ParticipationConnection } from '../participations/partic
 import { Municipality } from '../reference/reference.models';
 import { toMunicipality } from '../reference/reference.resolver';
 import { seesRestricted, viewerSeesRestricted } from '../restriction/restriction-visibility';
-import { visibleLoaders } from '../restriction/visible-loaders';
 import {
   ActorFilterInput,
   CreateOrganisationInput,
@@ -145,7 +144,7 @@ export class ActorsResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
-    const page = await visibleLoaders(ctx, this.dataSource).members(pageSize(first), after).load(actor.id);
+    const page = await ctx.loaders.members(pageSize(first), after).load(actor.id);
     return toConnection(page, Actor.viewFor(viewerSeesRestricted(ctx)));
   }
 

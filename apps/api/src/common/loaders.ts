@@ -28,7 +28,15 @@ export class Loaders {
   readonly municipality: DataLoader<string, MunicipalityRow | null>;
   private readonly keyedLoaders = new Map<string, DataLoader<string, unknown>>();
 
-  constructor(private readonly dataSource: DataSource) {
+  /**
+   * `seesRestricted` answers whether the request's user may see persons whose processing is
+   * restricted (asked when a list loads: the user is known by then); the lists of an organisation's
+   * people and an event's participants leave such persons out for everyone else.
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seesRestricted: () => boolean = () => false,
+  ) {
     const em = dataSource.manager;
     this.actor = new DataLoader(async (ids) => byId(ids, await new ActorRepository(em).findByIds(ids)));
     this.event = new DataLoader(async (ids) => byId(ids, await new EventRepository(em).findByIds(ids)));
@@ -41,7 +49,7 @@ export class Loaders {
 
   members(first: number, after: string | null | undefined): PageLoader<ActorEntity> {
     return this.pages('members', first, after, (ids) =>
-      new ActorRepository(this.dataSource.manager).membersPages(ids, first, after),
+      new ActorRepository(this.dataSource.manager).membersPages(ids, first, after, this.seesRestricted()),
     );
   }
 
@@ -53,7 +61,12 @@ export class Loaders {
 
   participantsOfEvent(first: number, after: string | null | undefined): PageLoader<ParticipationEntity> {
     return this.pages('eventParticipants', first, after, (ids) =>
-      new ParticipationRepository(this.dataSource.manager).pagesByEvent(ids, first, after),
+      new ParticipationRepository(this.dataSource.manager).pagesByEvent(
+        ids,
+        first,
+        after,
+        this.seesRestricted(),
+      ),
     );
   }
 

@@ -31,6 +31,7 @@ export class ConsentResolver {
     description: "A person's consents, newest given first (empty for others)",
   })
   async consents(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<Consent[]> {
+    if (actor.masked) return []; // a restricted person, seen by someone who may not see them
     return (await ctx.loaders.consents().load(actor.id)).map(Consent.from);
   }
 
@@ -40,7 +41,7 @@ export class ConsentResolver {
       'is not to be invited',
   })
   async consentWithdrawn(@Parent() actor: Actor, @Context() ctx: GraphqlContext): Promise<boolean> {
-    if (actor.legalBasis !== LegalBasis.CONSENT) return false;
+    if (actor.masked || actor.legalBasis !== LegalBasis.CONSENT) return false;
     const consents = await ctx.loaders.consents().load(actor.id);
     return !consents.some((c) => c.withdrawnOn === null);
   }

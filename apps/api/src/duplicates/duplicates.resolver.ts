@@ -5,13 +5,14 @@ import { Actor } from '../actors/actor.model';
 import { CurrentUser, Requires } from '../auth/decorators';
 import type { GraphqlContext } from '../auth/request-context';
 import { toConnection } from '../common/connection';
+import { seesRestricted, viewerSeesRestricted } from '../restriction/restriction-visibility';
 import { DuplicateCandidate, DuplicateCandidateConnection } from './duplicate.models';
 import { DuplicatesService } from './duplicates.service';
 
 async function loadActor(ctx: GraphqlContext, id: string): Promise<Actor> {
   const actor = await ctx.loaders.actor.load(id);
   if (!actor) throw new Error('a duplicate candidate without its actor');
-  return Actor.from(actor);
+  return Actor.view(actor, viewerSeesRestricted(ctx));
 }
 
 /**
@@ -47,7 +48,7 @@ export class DuplicatesResolver {
     @Args('mergeId', { type: () => ID }) mergeId: string,
     @CurrentUser() user: UserEntity,
   ): Promise<Actor> {
-    return Actor.from(await this.service.merge(keepId, mergeId, user));
+    return Actor.view(await this.service.merge(keepId, mergeId, user), seesRestricted(user));
   }
 
   @Mutation(() => Boolean, { description: 'The two are not one: the candidate is not proposed again' })

@@ -51,7 +51,20 @@ export class DuplicatesService {
   async merge(keepId: string, mergeId: string, user: UserEntity): Promise<ActorEntity> {
     const keep = parseId('keepId', keepId);
     const merge = parseId('mergeId', mergeId);
+    const seesRestricted = can(user.role, Permission.RESTRICT_PROCESSING);
     const { result, kept, eventIds } = await this.write(async (em) => {
+      if (!seesRestricted) {
+        // A restricted person is hidden from this user: to them, the id names no actor.
+        const actors = new ActorRepository(em);
+        for (const [field, id] of [
+          ['keepId', keep],
+          ['mergeId', merge],
+        ] as const) {
+          if ((await actors.findById(id))?.restrictedAt) {
+            throw new DomainValidationError(field, 'no actor has this ID');
+          }
+        }
+      }
       // The events either actor takes part in: their counts (and splits) may change with the merge.
       const events: { event_id: string }[] = await em.query(
         `SELECT DISTINCT event_id FROM participation WHERE actor_id = ANY ($1::uuid[])`,
@@ -72,7 +85,8 @@ export class DuplicatesService {
   async dismiss(id: string, user: UserEntity): Promise<boolean> {
     const candidateId = parseId('id', id);
     return this.write(async (em) => {
-      if (!(await new DuplicateRepository(em).dismiss(candidateId, user.id))) {
+      const seesRestricted = can(user.role, Permission.RESTRICT_PROCESSING);
+      if (!(await new DuplicateRepository(em).dismiss(candidateId, user.id, { seesRestricted }))) {
         throw new DomainValidationError('id', 'no open duplicate candidate has this ID');
       }
       await new AuditRepository(em).record(user.id, 'dismiss', 'duplicate_candidate', candidateId, [

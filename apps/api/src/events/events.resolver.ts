@@ -6,7 +6,6 @@ import { CurrentUser, Requires } from '../auth/decorators';
 import type { GraphqlContext } from '../auth/request-context';
 import { toConnection } from '../common/connection';
 import { Participation, ParticipationConnection } from '../participations/participation.model';
-import { visibleLoaders } from '../restriction/visible-loaders';
 import { CreateEventInput, EventFilterInput, UpdateEventInput } from './event.inputs';
 import { Event, EventConnection } from './event.model';
 import { EventsService } from './events.service';
@@ -61,9 +60,7 @@ export class EventsResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
-    const page = await visibleLoaders(ctx, this.dataSource)
-      .participantsOfEvent(pageSize(first), after)
-      .load(event.id);
+    const page = await ctx.loaders.participantsOfEvent(pageSize(first), after).load(event.id);
     return toConnection(page, Participation.from);
   }
 }

@@ -30,6 +30,7 @@ import { formatErrorFor } from '../security/format-error';
 import { connectionCostOptions, limitValidationRules } from '../security/graphql-limits';
 import { findInDocument, findInValue } from '../security/input-guard';
 import { upgradeOriginAllowed } from './ws-origin';
+import { seesRestricted } from '../restriction/restriction-visibility';
 
 /** The permission a subscription socket needs: the eventAttendance query's. */
 export const LIVE_PERMISSION = Permission.READ_PERSONAL_DATA;
@@ -308,7 +309,10 @@ export class LiveSocketServer implements OnApplicationBootstrap, OnModuleDestroy
     // per-request bookkeeping on it, and read the connection's (re-checked) user through it.
     const req = Object.create(connection.req) as AuthenticatedRequest;
     req.user = connection.user;
-    const contextValue: GraphqlContext = { req, loaders: new Loaders(this.dataSource) };
+    const contextValue: GraphqlContext = {
+      req,
+      loaders: new Loaders(this.dataSource, () => seesRestricted(req.user)),
+    };
     return {
       schema,
       document,

@@ -238,11 +238,19 @@ export class DuplicateRepository {
     return rows.length ? toRow(rows[0]) : null;
   }
 
-  /** Marks an open candidate as not a duplicate; false when no open candidate has this id. */
-  async dismiss(id: string, userId: string | null): Promise<boolean> {
+  /**
+   * Marks an open candidate as not a duplicate; false when no open candidate has this id. Unless
+   * `seesRestricted`, a pair with a restricted person counts as not there (it is not listed either).
+   */
+  async dismiss(
+    id: string,
+    userId: string | null,
+    options: { seesRestricted: boolean } = { seesRestricted: false },
+  ): Promise<boolean> {
+    const visible = options.seesRestricted ? '' : `AND ${NOT_RESTRICTED}`;
     const rows = await this.em.query(
-      `UPDATE duplicate_candidate SET dismissed_at = now(), dismissed_by = $2
-       WHERE id = $1 AND dismissed_at IS NULL RETURNING id`,
+      `UPDATE duplicate_candidate c SET dismissed_at = now(), dismissed_by = $2
+       WHERE c.id = $1 AND c.dismissed_at IS NULL ${visible} RETURNING c.id`,
       [id, userId],
     );
     return rowsOf(rows).length > 0;
