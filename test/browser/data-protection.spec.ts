@@ -119,6 +119,24 @@ describe('Data protection for the administrator', () => {
     await page.close();
   });
 
+  it('deletes a person without any evidence and goes to the list of actors', async () => {
+    const personId = await createPerson('Dora Dubbelinlagd', 'dora@dataskydd.test');
+    const page = await desktop.newPage();
+    await page.goto(`/actors/${personId}`);
+    await page.getByRole('region', { name: 'Dataskydd' }).getByRole('button', { name: 'Radera' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Radera Dora Dubbelinlagd' });
+    await dialog.getByRole('textbox', { name: /Ärendereferens/ }).fill('RVB 2026/7');
+    await dialog.getByRole('button', { name: 'Radera' }).click();
+    await page.waitForURL(/\/actors$/);
+    await page.getByRole('heading', { level: 1, name: 'Aktörer' }).waitFor();
+    const { actor } = await adminGraphql<{ actor: { id: string } | null }>(
+      `query ($id: ID!) { actor(id: $id) { id } }`,
+      { id: personId },
+    );
+    expect(actor).toBeNull();
+    await page.close();
+  });
+
   it.each([
     ['phone', () => phone],
     ['desktop', () => desktop],

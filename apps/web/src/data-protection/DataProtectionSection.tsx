@@ -1,6 +1,6 @@
 // The actor page's "Dataskydd" section (ADMIN, persons): the person's state, register extracts,
 // restriction of processing, anonymisation or deletion, and who has read their data.
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useNavigate } from 'react-router';
@@ -307,6 +307,7 @@ function ReasonDialog({
   onDone?: () => void;
 }) {
   const navigate = useNavigate();
+  const client = useApolloClient();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<ReasonErrors>({});
   const [restrict, restrictState] = useMutation(RestrictProcessingMutation);
@@ -333,8 +334,11 @@ function ReasonDialog({
       else if (kind === 'anonymise') await anonymise({ variables });
       else {
         await remove({ variables });
-        void navigate('/actors', {
-          state: { message: t('dataProtection.delete.done', { name: actorName }) },
+        const message = t('dataProtection.delete.done', { name: actorName });
+        // Once the person's page is gone, the person leaves the cache too (and so every list there).
+        void Promise.resolve(navigate('/actors', { state: { message } })).then(() => {
+          client.cache.evict({ id: client.cache.identify({ __typename: 'Actor', id: actorId }) });
+          client.cache.gc();
         });
         return;
       }
