@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   adminGraphql,
@@ -62,9 +63,18 @@ describe('Data protection for the administrator', () => {
     const pdf = section.getByRole('link', { name: 'Ladda ner registerutdrag (PDF)' });
     await pdf.waitFor();
     await section.getByText(/gäller till/).waitFor();
-    const download = await desktop.request.get((await pdf.getAttribute('href'))!);
-    expect(download.status()).toBe(200);
-    expect(download.headers()['content-type']).toMatch(/application\/pdf/);
+    // Downloaded by a click, also once the service worker controls the page (it must not answer the
+    // link with the app's index.html).
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
+    expect(download.suggestedFilename()).toMatch(/^registerutdrag-.+\.pdf$/);
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const json = section.getByRole('link', { name: 'Ladda ner registerutdrag (JSON)' });
     expect(await json.getAttribute('href')).toMatch(/^\/personal-data-exports\/[^/]+\.json$/);
 
