@@ -12,7 +12,7 @@ import {
   signInContext,
   type TestUser,
 } from './support/browser';
-import { createPerson } from './support/fixtures';
+import { createEventToday, createPerson, register } from './support/fixtures';
 
 jest.setTimeout(60_000);
 
@@ -107,10 +107,19 @@ describe('Data protection for the administrator', () => {
   });
 
   it('anonymises a person after the warning, and the page shows the anonymous person', async () => {
-    const personId = await createPerson('Anton Anonym', 'anton@dataskydd.test');
+    // Without a municipality, so the map's counts in other tests stay as they are.
+    const { createPerson: anton } = await adminGraphql<{ createPerson: { id: string } }>(
+      `mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+      { input: { name: 'Anton Anonym', email: 'anton@dataskydd.test', sector: 'ACADEMIA' } },
+    );
+    const personId = anton.id;
+    await register(await createEventToday('Dataskyddsdagen'), personId);
     const page = await phone.newPage();
     await page.goto(`/actors/${personId}`);
     const section = page.getByRole('region', { name: 'Dataskydd' });
+    // A participation is evidence the figures rest on: anonymising is offered, deleting is not.
+    await section.getByRole('button', { name: 'Anonymisera' }).waitFor();
+    expect(await section.getByRole('button', { name: 'Radera' }).count()).toBe(0);
     await section.getByRole('button', { name: 'Anonymisera' }).click();
     const dialog = page.getByRole('dialog', { name: 'Anonymisera Anton Anonym' });
     await dialog.getByText('Det går inte att ångra en anonymisering.').waitFor();
