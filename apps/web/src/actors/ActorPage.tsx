@@ -295,7 +295,6 @@ export function ActorView({
             actor.engagements.length > 0 ||
             actor.ladderHistory.length > 0
           }
-          onChanged={onChanged}
         />
       ) : null}
 

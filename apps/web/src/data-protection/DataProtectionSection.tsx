@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
 import { ErrorMessage, LoadingMessage, StatusMessage } from '../ui/Messages';
 import { TextField } from '../ui/TextField';
+import { ActorPageQuery } from '../actors/operations';
 import { erasureReason, operationLabel } from './labels';
 import {
   ActorAccessLogQuery,
@@ -32,18 +33,11 @@ export interface DataProtectionSectionProps {
   actorName: string;
   /** Any participation, membership, engagement or ladder history: the person can then not be deleted. */
   hasEvidence: boolean;
-  /** The actor's records changed (restricted, anonymised): the page loads them again. */
-  onChanged: () => void;
 }
 
 type Dialogs = 'restrict' | 'lift' | 'anonymise' | 'delete';
 
-export function DataProtectionSection({
-  actorId,
-  actorName,
-  hasEvidence,
-  onChanged,
-}: DataProtectionSectionProps) {
+export function DataProtectionSection({ actorId, actorName, hasEvidence }: DataProtectionSectionProps) {
   const { data, loading, error, refetch, fetchMore } = useQuery(ActorDataProtectionQuery, {
     variables: { id: actorId, accessFirst: ACCESS_LOG_PAGE },
   });
@@ -59,12 +53,11 @@ export function DataProtectionSection({
   const accessLog = data?.accessLog;
 
   const reload = () => void refetch().catch(() => undefined);
-  const succeed = (message: string, pageChanged: boolean) => {
+  const succeed = (message: string) => {
     setFailure(null);
     setNews(message);
     setDialog(null);
     reload();
-    if (pageChanged) onChanged();
     // The button that opened the dialog may be gone (Begränsa → Häv): the section's heading takes focus.
     heading.current?.focus();
   };
@@ -95,7 +88,7 @@ export function DataProtectionSection({
   const doLift = async () => {
     try {
       await lift({ variables: { actorId } });
-      succeed(t('dataProtection.lift.done'), true);
+      succeed(t('dataProtection.lift.done'));
     } catch (e) {
       setDialog(null);
       fail(e);
@@ -257,7 +250,7 @@ export function DataProtectionSection({
           actorId={actorId}
           actorName={actorName}
           onClose={() => setDialog(null)}
-          onDone={() => succeed(t('dataProtection.restrict.done', { name: actorName }), true)}
+          onDone={() => succeed(t('dataProtection.restrict.done', { name: actorName }))}
         />
       ) : null}
       {dialog === 'anonymise' ? (
@@ -266,7 +259,7 @@ export function DataProtectionSection({
           actorId={actorId}
           actorName={actorName}
           onClose={() => setDialog(null)}
-          onDone={() => succeed(t('dataProtection.anonymise.done'), true)}
+          onDone={() => succeed(t('dataProtection.anonymise.done'))}
         />
       ) : null}
       {dialog === 'delete' ? (
@@ -311,7 +304,11 @@ function ReasonDialog({
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<ReasonErrors>({});
   const [restrict, restrictState] = useMutation(RestrictProcessingMutation);
-  const [anonymise, anonymiseState] = useMutation(AnonymiseActorMutation);
+  // The answer brings the anonymous name to the page at once; the page is loaded again for the rest
+  // (the engagements' notes are gone).
+  const [anonymise, anonymiseState] = useMutation(AnonymiseActorMutation, {
+    refetchQueries: [ActorPageQuery],
+  });
   const [remove, removeState] = useMutation(DeleteActorMutation);
   const pending = restrictState.loading || anonymiseState.loading || removeState.loading;
 
