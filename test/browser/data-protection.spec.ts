@@ -156,6 +156,21 @@ describe('Data protection for the administrator', () => {
     await page.close();
   });
 
+  it('runs the culling now after asking, and follows the run until the worker has done it', async () => {
+    const page = await desktop.newPage();
+    await page.goto('/admin/dataskydd');
+    await page.getByRole('button', { name: 'Kör gallring nu' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kör gallring nu?' });
+    await dialog.getByText(/Enligt förhandsvisningen berörs \d+ poster\./).waitFor();
+    await dialog.getByRole('button', { name: 'Kör gallring' }).click();
+    await page.getByText('Gallringen har startat.').waitFor();
+    const runs = page.getByRole('table', { name: 'Körningar av gallringen, senaste först' });
+    const latest = runs.getByRole('row').nth(1);
+    await latest.getByRole('cell', { name: 'Manuell' }).waitFor();
+    await latest.getByRole('cell', { name: 'Klar', exact: true }).waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
   it.each([
     ['phone', () => phone],
     ['desktop', () => desktop],
@@ -167,7 +182,11 @@ describe('Data protection for the administrator', () => {
       await page.getByRole('heading', { level: 1, name: 'Dataskydd' }).waitFor();
       const rules = page.getByRole('table', { name: 'Gallringsregler' });
       await rules.getByRole('rowheader', { name: /^Personer utan aktivitet/ }).waitFor();
-      await page.getByRole('heading', { level: 2, name: 'Körningar' }).waitFor();
+      await page
+        .getByRole('table', { name: 'Körningar av gallringen, senaste först' })
+        .getByRole('cell', { name: 'Manuell' })
+        .first()
+        .waitFor();
       await page.getByRole('heading', { level: 2, name: 'Uppföljning av åtkomstloggen' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Begränsade personer' }).waitFor();
       expect(await pageProblems(page)).toEqual([]);

@@ -187,6 +187,7 @@ function RetentionSection() {
 
       <section aria-labelledby="retention-runs-heading">
         <h2 id="retention-runs-heading">{t('dataProtection.runs.heading')}</h2>
+        {list.length > 0 ? <p className="hint">{t('dataProtection.runs.countsHint')}</p> : null}
         {runs.loading && !runs.data ? <LoadingMessage>{t('app.loading')}</LoadingMessage> : null}
         {runs.error && !runs.data ? <ErrorMessage>{t('app.error.generic')}</ErrorMessage> : null}
         {runs.data && list.length === 0 ? <p>{t('dataProtection.runs.none')}</p> : null}
@@ -203,28 +204,34 @@ function RetentionSection() {
                 </tr>
               </thead>
               <tbody>
-                {list.map((r) => (
-                  <tr key={r.id}>
-                    <td className="data-protection-table__nowrap">{formatDateTime(r.startedAt)}</td>
-                    <td>{triggerLabel(r.trigger)}</td>
-                    <td className={r.status === 'FAILED' ? 'run-status--failed' : undefined}>
-                      {runStatusLabel(r.status)}
-                    </td>
-                    <td>
-                      {r.counts.length === 0 ? (
-                        t('dataProtection.runs.noCounts')
-                      ) : (
-                        <ul className="data-protection-table__counts">
-                          {r.counts.map((c) => (
-                            <li key={c.code}>
-                              {t('dataProtection.runs.count', { rule: ruleLabel(c.code), count: c.count })}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                {list.map((r) => {
+                  // Only the rules that touched anything: a night with nothing to cull says so in one word.
+                  const touched = r.counts.filter((c) => c.count > 0);
+                  return (
+                    <tr key={r.id}>
+                      <td className="data-protection-table__nowrap">{formatDateTime(r.startedAt)}</td>
+                      <td className="data-protection-table__nowrap">{triggerLabel(r.trigger)}</td>
+                      <td
+                        className={`data-protection-table__nowrap${r.status === 'FAILED' ? ' run-status--failed' : ''}`}
+                      >
+                        {runStatusLabel(r.status)}
+                      </td>
+                      <td className="data-protection-table__counts-cell">
+                        {touched.length === 0 ? (
+                          t('dataProtection.runs.noCounts')
+                        ) : (
+                          <ul className="data-protection-table__counts">
+                            {touched.map((c) => (
+                              <li key={c.code}>
+                                {t('dataProtection.runs.count', { rule: ruleLabel(c.code), count: c.count })}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

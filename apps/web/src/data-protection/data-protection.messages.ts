@@ -153,6 +153,8 @@ export const dataProtectionMessages = {
   'dataProtection.runs.status': 'Status',
   'dataProtection.runs.counts': 'Berörda poster',
   'dataProtection.runs.noCounts': 'Inga',
+  'dataProtection.runs.countsHint':
+    'Berörda poster visas per regel; regler som inte berörde något visas inte.',
   'dataProtection.runs.count': '{rule}: {count}',
   'dataProtection.trigger.SCHEDULE': 'Schemalagd',
   'dataProtection.trigger.MANUAL': 'Manuell',
