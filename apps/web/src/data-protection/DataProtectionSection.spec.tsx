@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
+import { ActorView, type PageActor } from '../actors/ActorPage';
 import { ACCESS_LOG_PAGE, DataProtectionSection } from './DataProtectionSection';
 import {
   ActorAccessLogQuery,
@@ -392,5 +393,68 @@ describe('the data-protection section of a person', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText(/är raderad/)).not.toBeInTheDocument();
+  });
+});
+
+describe('the section on the actor page', () => {
+  const bare: PageActor = {
+    id: 'a1',
+    kind: 'PERSON',
+    name: 'Anna Andersson',
+    email: null,
+    title: null,
+    gender: null,
+    legalBasis: 'PUBLIC_INTEREST',
+    sector: 'PUBLIC_SECTOR',
+    country: 'SE',
+    organisationNumber: null,
+    createdAt: '2026-01-10T09:00:00.000Z',
+    updatedAt: '2026-01-10T09:00:00.000Z',
+    organisation: null,
+    municipality: null,
+    highestStep: null,
+    ladder: null,
+    ladderHistory: [],
+    initiatives: [],
+    engagements: [],
+    participations: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
+    members: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
+  };
+
+  function renderPage(actor: PageActor, role: 'ADMIN' | 'STRATEGIST') {
+    render(
+      <MockedProvider mocks={[sectionAnswer({}, Infinity)]}>
+        <MemoryRouter initialEntries={['/actors/a1']}>
+          <ActorView actor={actor} role={role} onChanged={vi.fn()} />
+        </MemoryRouter>
+      </MockedProvider>,
+    );
+  }
+
+  it('is shown to the administrator, with "Radera" for a person without any evidence', async () => {
+    renderPage(bare, 'ADMIN');
+    const section = await screen.findByRole('region', { name: 'Dataskydd' });
+    expect(await within(section).findByRole('button', { name: 'Radera' })).toBeInTheDocument();
+  });
+
+  it('offers no "Radera" once the person has an engagement', async () => {
+    renderPage(
+      {
+        ...bare,
+        engagements: [
+          { id: 'g1', kind: 'INPUT', occurredOn: '2026-03-12', note: null, event: null, initiative: null },
+        ],
+      },
+      'ADMIN',
+    );
+    const section = await screen.findByRole('region', { name: 'Dataskydd' });
+    expect(await within(section).findByRole('button', { name: 'Anonymisera' })).toBeInTheDocument();
+    expect(within(section).queryByRole('button', { name: 'Radera' })).not.toBeInTheDocument();
+  });
+
+  it('is not there for a strategist', () => {
+    renderPage(bare, 'STRATEGIST');
+    expect(screen.getByRole('heading', { level: 2, name: 'Uppgifter' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Dataskydd' })).not.toBeInTheDocument();
   });
 });
