@@ -1,6 +1,6 @@
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
@@ -253,6 +253,8 @@ describe('the data-protection section of a person', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Begränsa behandling' }));
     expect(await screen.findByText('Behandlingen av Anna Andersson är begränsad.')).toBeInTheDocument();
+    // Focus is back on the button that opened the dialog, now the one that lifts the restriction.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Häv begränsning' })).toHaveFocus());
     expect(sent).toEqual({ actorId: 'a1', reason: 'Invändning' });
     expect(
       await screen.findByText('Behandlingen är begränsad sedan 4 december 2026. Skäl: Invändning'),
@@ -287,6 +289,7 @@ describe('the data-protection section of a person', () => {
     dialog = await screen.findByRole('dialog', { name: 'Häv begränsningen för Anna Andersson?' });
     await user.click(within(dialog).getByRole('button', { name: 'Häv begränsning' }));
     expect(await screen.findByText('Begränsningen är hävd.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Begränsa behandling' })).toHaveFocus());
     expect(lifted).toHaveBeenCalledTimes(1);
     expect(await screen.findByRole('button', { name: 'Begränsa behandling' })).toBeInTheDocument();
   });
@@ -342,6 +345,8 @@ describe('the data-protection section of a person', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Anonymisera' }));
 
     expect(await screen.findByText('Personen är anonymiserad.')).toBeInTheDocument();
+    // The button that opened the dialog is gone: the section's heading has the focus.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Dataskydd' })).toHaveFocus());
     expect(sent).toEqual({ actorId: 'a1', reason: 'RVB 2026/123' });
     expect(await screen.findByText('Anonymiserad 4 december 2026')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Anonymisera' })).not.toBeInTheDocument();

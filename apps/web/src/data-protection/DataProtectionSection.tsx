@@ -58,8 +58,12 @@ export function DataProtectionSection({ actorId, actorName, hasEvidence }: DataP
     setNews(message);
     setDialog(null);
     reload();
-    // The button that opened the dialog may be gone (Begränsa → Häv): the section's heading takes focus.
-    heading.current?.focus();
+    // Focus goes back to the button that opened the dialog (React Aria); when that button is gone
+    // (anonymised: no buttons left), the section's heading takes it rather than the page's body.
+    window.setTimeout(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) heading.current?.focus();
+    }, 100);
   };
   const fail = (e: unknown) => {
     setNews(null);
