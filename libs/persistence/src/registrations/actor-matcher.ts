@@ -22,11 +22,25 @@ export interface OrganisationToMatch {
 }
 
 /**
+ * How a matched person is read: shared-locked, so an anonymisation (which takes the row FOR UPDATE)
+ * waits for the registration to commit, or the registration waits for the anonymisation and
+ * PostgreSQL checks the row again: a person anonymised meanwhile no longer matches.
+ */
+const LOCK = 'FOR SHARE';
+/** A person with this email who is not anonymised (an anonymised person has no email, but not yet in our snapshot). */
+const BY_EMAIL = `lower(btrim(email)) = $1 AND anonymised_at IS NULL`;
+/** Looks and inserts for one address before giving up: each retry means another transaction just took it. */
+const EMAIL_ATTEMPTS = 3;
+
+/**
  * Finds the actor a registration means, or creates it. Used by the registration import, by
  * registerParticipations and by the walk-in desk, so all three agree.
  *
  * - A person with an email is that email's person. The email's unique index settles races: two
  *   desks registering the same new address meet in the database and one row results.
+ * - A matched person is read FOR SHARE and must not be anonymised: a registration racing an
+ *   anonymisation either lands before it (and is kept, anonymised with the rest) or finds nobody
+ *   and creates a new person, never a participation of the anonymous record.
  * - A person without an email is matched on name only when the match is confident: a unique person
  *   of that name and organisation (or, like the row, of none) among the event's participants, or a
  *   unique one of that name at that organisation.
@@ -95,12 +109,14 @@ export class ActorMatcher {
    */
   async person(values: ActorValues, context: { eventId?: string } = {}): Promise<Match> {
     if (values.email) {
-      const [byEmail] = await this.select(`lower(btrim(email)) = $1`, [values.email]);
-      if (byEmail) return { actor: byEmail, created: false, matchedBy: 'EMAIL' };
-      const inserted = await this.actors.insertIfNew(values, this.userId);
-      if (inserted) return { actor: inserted, created: true, matchedBy: 'NEW' };
-      const [raced] = await this.select(`lower(btrim(email)) = $1`, [values.email]);
-      return { actor: raced, created: false, matchedBy: 'EMAIL' };
+      for (let attempt = 0; attempt < EMAIL_ATTEMPTS; attempt += 1) {
+        const [byEmail] = await this.select(BY_EMAIL, [values.email], 'id', [], LOCK);
+        if (byEmail) return { actor: byEmail, created: false, matchedBy: 'EMAIL' };
+        const inserted = await this.actors.insertIfNew(values, this.userId);
+        if (inserted) return { actor: inserted, created: true, matchedBy: 'NEW' };
+        // Another transaction holds the address: look again (it may have been anonymised meanwhile).
+      }
+      throw new Error('a person with an email was neither found nor created');
     }
 
     await this.lockName(ActorKind.PERSON, values.name);
@@ -112,17 +128,24 @@ export class ActorMatcher {
         `${sameName} AND organisation_id IS NOT DISTINCT FROM $2::uuid
            AND id IN (SELECT actor_id FROM participation WHERE event_id = $3)`,
         [values.name, values.organisationId, context.eventId],
+        undefined,
+        [],
+        LOCK,
       );
       if (atEvent.length === 1) return { actor: atEvent[0], created: false, matchedBy: 'NAME' };
     }
     if (values.organisationId) {
-      const atOrganisation = await this.select(`${sameName} AND organisation_id = $2`, [
-        values.name,
-        values.organisationId,
-      ]);
+      const atOrganisation = await this.select(
+        `${sameName} AND organisation_id = $2`,
+        [values.name, values.organisationId],
+        undefined,
+        [],
+        LOCK,
+      );
       if (atOrganisation.length === 1) return { actor: atOrganisation[0], created: false, matchedBy: 'NAME' };
     }
-    const namesakes = await this.select(sameName, [values.name], 'created_at, id LIMIT 20');
+    // Locked too: a namesake anonymised meanwhile is no longer one (no candidate against an anonymous record).
+    const namesakes = await this.select(sameName, [values.name], 'created_at, id LIMIT 20', [], LOCK);
     const actor = await this.actors.insert(values, this.userId);
     await this.recordNamesakes(actor, namesakes);
     return { actor, created: true, matchedBy: 'NEW' };
@@ -148,13 +171,46 @@ export class ActorMatcher {
     );
   }
 
+  /**
+   * Persons by normalised email, set-wise (the registration import's rows with an address): each
+   * address's person, found under LOCK, or created. The unique index settles races as in person().
+   * Answers email → id, and the ids created.
+   */
+  async personsByEmail(
+    values: readonly ActorValues[],
+  ): Promise<{ ids: Map<string, string>; created: Set<string> }> {
+    const ids = new Map<string, string>();
+    const created = new Set<string>();
+    let missing = values.filter((v) => v.email);
+    for (let attempt = 0; attempt < EMAIL_ATTEMPTS && missing.length; attempt += 1) {
+      const found: { id: string; email: string }[] = await this.em.query(
+        `SELECT id, lower(btrim(email)) AS email FROM actor
+         WHERE lower(btrim(email)) = ANY ($1::text[]) AND anonymised_at IS NULL
+         ORDER BY id ${LOCK}`,
+        [missing.map((v) => v.email)],
+      );
+      for (const row of found) ids.set(row.email, row.id);
+      const fresh = missing.filter((v) => !ids.has(v.email!));
+      const inserted = await this.actors.insertManyIfNew(fresh, this.userId);
+      for (const [email, id] of inserted) {
+        ids.set(email, id);
+        created.add(id);
+      }
+      // Addresses another transaction took between our look and our insert: look again.
+      missing = fresh.filter((v) => !ids.has(v.email!));
+    }
+    if (missing.length) throw new Error('a person with an email was neither found nor created');
+    return { ids, created };
+  }
+
   private async select(
     condition: string,
     params: unknown[],
     orderBy = 'created_at, id',
     orderParams: unknown[] = [],
+    lock = '',
   ): Promise<ActorEntity[]> {
-    const rows = await this.em.query(`SELECT * FROM actor WHERE ${condition} ORDER BY ${orderBy}`, [
+    const rows = await this.em.query(`SELECT * FROM actor WHERE ${condition} ORDER BY ${orderBy} ${lock}`, [
       ...params,
       ...orderParams,
     ]);

@@ -8,7 +8,7 @@ import {
   Sector,
 } from '@crm/domain';
 import { EntityManager } from 'typeorm';
-import { ActorRepository, ActorValues } from '../repositories/actor.repository';
+import { ActorValues } from '../repositories/actor.repository';
 import { ParticipationRepository } from '../repositories/participation.repository';
 import { ActorMatcher } from './actor-matcher';
 import { ImportCounts } from './registration-import.repository';
@@ -91,7 +91,6 @@ export class RegistrationWriter {
     firstLine = new Map<string, number>(),
   ): Promise<WrittenBatch> {
     const matcher = new ActorMatcher(em, this.userId);
-    const actors = new ActorRepository(em);
     const learned = new Map<string, KnownOrganisation>();
     const batch: WrittenBatch = {
       organisations: learned,
@@ -150,24 +149,17 @@ export class RegistrationWriter {
       });
     }
 
-    // 2. Persons with an email: found or created set-wise; the unique index settles races.
+    // 2. Persons with an email: found (shared-locked, never an anonymised one) or created set-wise;
+    //    the unique index settles races.
     const withEmail = people.filter((p) => p.values.email);
-    const known = await actors.findIdsByEmails(withEmail.map((p) => p.values.email!));
-    const fresh = withEmail.filter((p) => !known.has(p.values.email!));
-    const inserted = await actors.insertManyIfNew(
-      fresh.map((p) => p.values),
-      this.userId,
-    );
-    const raced = fresh.filter((p) => !inserted.has(p.values.email!)).map((p) => p.values.email!);
-    const racedIds = raced.length ? await actors.findIdsByEmails(raced) : new Map<string, string>();
+    const byEmail = await matcher.personsByEmail(withEmail.map((p) => p.values));
 
     const actorOf = new Map<ListRegistration, string>();
     // Whether an actor is new is a fact about the actor, not the row: a name row may match the
     // person an email row of the same batch just created.
-    const created = new Set(inserted.values());
+    const created = new Set(byEmail.created);
     for (const { row, values } of withEmail) {
-      const email = values.email!;
-      const id = known.get(email) ?? inserted.get(email) ?? racedIds.get(email);
+      const id = byEmail.ids.get(values.email!);
       if (!id) throw new Error('a person with an email was neither found nor created');
       actorOf.set(row, id);
     }
