@@ -96,8 +96,12 @@ export async function anonymisePersonsWithLedger(
     [erased, ANONYMISED_NAME, context.userId],
   );
 
-  const audit = new AuditRepository(manager);
-  for (const id of erased) await audit.record(context.userId, 'anonymise', 'actor', id, ANONYMISED_FIELDS);
+  // One audit row per person, in one statement (AuditRepository.record's row, set-wise).
+  await manager.query(
+    `INSERT INTO audit_log (user_id, action, entity, entity_id, changed_fields)
+     SELECT $1, 'anonymise', 'actor', id, $3 FROM unnest($2::uuid[]) AS id`,
+    [context.userId, erased, ANONYMISED_FIELDS],
+  );
   if (options.ledger) await new ErasureLedgerRepository(manager).record('ANONYMISED', erased, context);
   return erased;
 }
@@ -144,36 +148,46 @@ export async function deletePersonWithoutEvidence(
 }
 
 /**
+ * A rejected row as a retention cull leaves it (retention-rules.ts, REJECTED_IMPORT_ROWS): its line,
+ * and its reason with any value quoted from the file replaced by an ellipsis. A row in that form
+ * quotes nothing, so an import whose rows are all culled cannot name anyone.
+ */
+const CULLED_FORM = (r: string) =>
+  `jsonb_build_object('line', ${r} -> 'line', 'reason', regexp_replace(${r} ->> 'reason', '".*"', '"…"'))`;
+
+/**
  * Removes, from every import's rejected rows, those whose reason quotes one of these persons'
- * email (case ignored) or name (case, accents and punctuation ignored). Locks only the imports
- * that change.
+ * email (case ignored) or name (case, accents and punctuation ignored). Imports a retention cull
+ * has stripped are not read; each row's text and name key are computed once, whatever the number
+ * of persons looked for. Locks only the imports that change.
  */
 async function removeRejectedImportRows(manager: EntityManager, persons: readonly PersonToErase[]) {
   const emails = persons.map((p) => p.email?.toLowerCase()).filter((e): e is string => Boolean(e));
   const names: string[] = persons.map((p) => p.name);
   const updated = await manager.query(
-    `WITH needle AS (
-       SELECT lower(e) AS email, NULL::text AS name_key FROM unnest($1::text[]) AS e
-       UNION ALL
-       SELECT NULL, k FROM (SELECT person_name_key(n) AS k FROM unnest($2::text[]) AS n) keys
+    `WITH name_key AS MATERIALIZED (
+       SELECT DISTINCT ' ' || k || ' ' AS word FROM (SELECT person_name_key(n) AS k FROM unnest($2::text[]) AS n) keys
        WHERE char_length(k) >= $3
      ),
-     changed AS (
-       SELECT i.id, coalesce(jsonb_agg(el ORDER BY ord) FILTER (WHERE NOT el_names), '[]'::jsonb) AS rejected
-       FROM registration_import i
-       CROSS JOIN LATERAL jsonb_array_elements(i.rejected) WITH ORDINALITY AS r(el, ord)
-       CROSS JOIN LATERAL (
-         SELECT EXISTS (
-           SELECT 1 FROM needle
-           WHERE (needle.email IS NOT NULL AND strpos(lower(r.el::text), needle.email) > 0)
-              OR (needle.name_key IS NOT NULL
-                  AND strpos(' ' || person_name_key(coalesce(r.el ->> 'reason', '')) || ' ',
-                             ' ' || needle.name_key || ' ') > 0)
-         ) AS el_names
-       ) m
+     candidate AS (
+       SELECT i.id, i.rejected FROM registration_import i
        WHERE jsonb_array_length(i.rejected) > 0
-       GROUP BY i.id
-       HAVING bool_or(el_names)
+         AND EXISTS (SELECT 1 FROM jsonb_array_elements(i.rejected) c(item) WHERE c.item <> ${CULLED_FORM('c.item')})
+     ),
+     row_text AS MATERIALIZED (
+       SELECT c.id, r.ord, r.el, lower(r.el::text) AS text,
+              ' ' || person_name_key(coalesce(r.el ->> 'reason', '')) || ' ' AS reason_key
+       FROM candidate c CROSS JOIN LATERAL jsonb_array_elements(c.rejected) WITH ORDINALITY AS r(el, ord)
+     ),
+     matched AS (
+       SELECT t.id, t.ord, t.el,
+              EXISTS (SELECT 1 FROM unnest($1::text[]) AS e WHERE strpos(t.text, lower(e)) > 0)
+              OR EXISTS (SELECT 1 FROM name_key WHERE strpos(t.reason_key, name_key.word) > 0) AS el_names
+       FROM row_text t
+     ),
+     changed AS (
+       SELECT id, coalesce(jsonb_agg(el ORDER BY ord) FILTER (WHERE NOT el_names), '[]'::jsonb) AS rejected
+       FROM matched GROUP BY id HAVING bool_or(el_names)
      )
      UPDATE registration_import i SET rejected = changed.rejected FROM changed WHERE i.id = changed.id
      RETURNING i.id`,

@@ -21,6 +21,8 @@ export interface ReapplyCounts {
 }
 
 const ACTIONS: readonly ErasureAction[] = ['ANONYMISED', 'DELETED', 'IMPORT_ROWS_CULLED'];
+/** Persons anonymised again per call. */
+const REAPPLY_CHUNK = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads the JSON lines `erasure-ledger export` wrote; a bad line is an error naming its number. */
@@ -83,27 +85,38 @@ export async function reapplyErasureLedger(
     unchanged: 0,
     importCullsSkipped: 0,
   };
+  // Anonymised a chunk at a time once the ledger rows are back: one call (and one lock, one UPDATE)
+  // for many persons rather than one per row. The order of rows matters only per person, and a
+  // person is either anonymised or deleted, never both.
+  const toAnonymise: string[] = [];
+  const insteadOfDeleted: string[] = [];
   for (const entry of entries) {
     if (await ledger.restore(entry)) counts.ledgerRowsRestored += 1;
-    const context = {
-      userId: null,
-      retentionRunId: null,
-      reference: entry.decision_reference,
-    };
     if (entry.action === 'IMPORT_ROWS_CULLED') {
       counts.importCullsSkipped += 1;
     } else if (entry.action === 'ANONYMISED') {
-      const done = await anonymisePersonsWithLedger(em, [entry.subject_id], context, { ledger: false });
-      if (done.length) counts.anonymised += 1;
-      else counts.unchanged += 1;
+      toAnonymise.push(entry.subject_id);
     } else {
+      const context = { userId: null, retentionRunId: null, reference: entry.decision_reference };
       const outcome = await deletePersonWithoutEvidence(em, entry.subject_id, context, { ledger: false });
       if (outcome === 'DELETED') counts.deleted += 1;
-      else if (outcome === 'HAS_EVIDENCE') {
-        await anonymisePersonsWithLedger(em, [entry.subject_id], context, { ledger: false });
-        counts.anonymisedInsteadOfDeleted += 1;
-      } else counts.unchanged += 1;
+      else if (outcome === 'HAS_EVIDENCE') insteadOfDeleted.push(entry.subject_id);
+      else counts.unchanged += 1;
     }
+  }
+  // A re-applied anonymisation writes no ledger row, so the reference would go only to the audit
+  // row, which holds none: the context is the same for all.
+  const context = { userId: null, retentionRunId: null, reference: null };
+  for (let start = 0; start < toAnonymise.length; start += REAPPLY_CHUNK) {
+    const chunk = toAnonymise.slice(start, start + REAPPLY_CHUNK);
+    const done = await anonymisePersonsWithLedger(em, chunk, context, { ledger: false });
+    counts.anonymised += done.length;
+    counts.unchanged += chunk.length - done.length;
+  }
+  for (let start = 0; start < insteadOfDeleted.length; start += REAPPLY_CHUNK) {
+    const chunk = insteadOfDeleted.slice(start, start + REAPPLY_CHUNK);
+    await anonymisePersonsWithLedger(em, chunk, context, { ledger: false });
+    counts.anonymisedInsteadOfDeleted += chunk.length;
   }
   return counts;
 }
