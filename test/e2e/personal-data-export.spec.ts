@@ -80,12 +80,14 @@ describe('register extract (personal data export)', () => {
       tokens[Role.STRATEGIST],
     );
     await api.app.get(AccessLogWriter).flush();
-    // A possible duplicate: another record with a name like hers.
+    // A possible duplicate: another record with a name like hers. The finder writes its reasons in
+    // Swedish; a code (as written by hand here) is labelled by the extract.
     const twin = await make.person({ name: 'Ingrid Utdragson', email: 'i.utdragson@example.se' });
     const [a, b] = [person.id, twin.id].sort();
     await api.dataSource.query(
-      `INSERT INTO duplicate_candidate (kind, actor_a, actor_b, score, reasons) VALUES ('PERSON', $1, $2, 0.9, '{SIMILAR_NAME}')
-       ON CONFLICT (actor_a, actor_b) DO NOTHING`,
+      `INSERT INTO duplicate_candidate (kind, actor_a, actor_b, score, reasons)
+       VALUES ('PERSON', $1, $2, 0.9, ARRAY['SIMILAR_NAME', 'Samma kommun'])
+       ON CONFLICT (actor_a, actor_b) DO UPDATE SET reasons = excluded.reasons`,
       [a, b],
     );
     // A rejected line of an imported list that quoted her address, and one that did not name her.
@@ -181,7 +183,11 @@ describe('register extract (personal data export)', () => {
       reasonsSv: expect.arrayContaining([expect.any(String)]),
     });
     expect(extract.duplicateCandidates).toEqual([
-      expect.objectContaining({ otherActorId: twin.id, reasons: ['SIMILAR_NAME'] }),
+      expect.objectContaining({
+        otherActorId: twin.id,
+        reasons: ['SIMILAR_NAME', 'Samma kommun'],
+        reasonsSv: ['Liknande namn', 'Samma kommun'],
+      }),
     ]);
     // The trail of the person and of her records, each with who did it.
     const trail = extract.auditTrail.map((a: Json) => `${a.entity}:${a.action}`);
@@ -195,9 +201,28 @@ describe('register extract (personal data export)', () => {
         'consent:create',
       ]),
     );
-    for (const entry of extract.auditTrail) expect(entry.userName).toEqual(expect.any(String));
+    for (const entry of extract.auditTrail) {
+      expect(entry.userName).toEqual(expect.any(String));
+      expect(entry.changedFieldsSv).toHaveLength(entry.changedFields.length);
+    }
+    expect(extract.auditTrail).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          entity: 'consent',
+          changedFields: ['actorId', 'givenOn', 'textVersion', 'source'],
+          changedFieldsSv: ['person', 'datum för samtycket', 'samtyckestextens version', 'källa'],
+        }),
+      ]),
+    );
+    // The operation as logged, and beside it what it was in Swedish.
     expect(extract.accessLog).toEqual(
-      expect.arrayContaining([expect.objectContaining({ operation: 'actor', userName: expect.any(String) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          operation: 'actor',
+          operationSv: 'Visade personens sida',
+          userName: expect.any(String),
+        }),
+      ]),
     );
     expect(extract.importedRows).toEqual([
       expect.objectContaining({ eventTitle: 'Framtidsdag i Lycksele', line: 4 }),
@@ -231,11 +256,28 @@ describe('register extract (personal data export)', () => {
       expect(text).toContain(heading);
     for (const held of ['Ingrid Utdragsson', 'Framtidsdag i Lycksele', 'Arbetsgruppen för vätgas', 'Talare'])
       expect(text).toContain(held);
+    // Codes and technical names in plain Swedish.
+    for (const swedish of [
+      'Liknande namn',
+      'Samma kommun',
+      'Visade personens sida',
+      'Vad som gjordes',
+      'datum för samtycket, samtyckestextens version',
+    ])
+      expect(text).toContain(swedish);
+    for (const code of ['SIMILAR_NAME', 'textVersion', 'givenOn']) expect(text).not.toContain(code);
 
     // Listed for the person, newest first.
     const { personalDataExport: newer } = await api.ok(PRODUCE, { id: person.id });
     const { personalDataExports } = await api.ok(LIST, { id: person.id });
     expect(personalDataExports.map((x: Json) => x.id)).toEqual([newer.id, made.id]);
+
+    // The newer extract lists the first one's production and download among the reads, in Swedish.
+    const newerText = (
+      await pdfText(Buffer.from(await (await download(newer.pdfUrl)).arrayBuffer()))
+    ).replace(/[\s\u00a0]+/g, ' ');
+    expect(newerText).toContain('Registerutdrag togs fram');
+    expect(newerText).toContain('Registerutdrag laddades ned (PDF)');
   });
 
   it('logs producing an extract in the audit trail and the access log, and each download in the access log', async () => {

@@ -14,6 +14,7 @@ import {
   stepOf,
 } from '@crm/domain';
 import type { HeldPersonalData } from '@crm/persistence';
+import { accessOperationSv, changedFieldSv, duplicateReasonSv } from './extract-labels';
 
 /** Who is responsible for the register and what the person may do: from the PRIVACY_* settings. */
 export interface ExtractController {
@@ -28,7 +29,8 @@ export interface ExtractController {
 /**
  * A register extract as it is stored (personal_data_export.content) and served as JSON; the PDF is
  * rendered from exactly this. Codes are kept beside their Swedish labels; instants are ISO strings,
- * calendar days YYYY-MM-DD.
+ * calendar days YYYY-MM-DD. The labels added later (`reasonsSv`, `changedFieldsSv`, `operationSv`) are
+ * optional: an extract stored before them is still rendered (it is kept for seven days).
  */
 export interface RegisterExtract {
   format: 'registerutdrag/1';
@@ -124,6 +126,7 @@ export interface RegisterExtract {
     otherActorId: string;
     score: number;
     reasons: string[];
+    reasonsSv?: string[];
     foundAt: string;
     dismissedAt: string | null;
   }[];
@@ -136,10 +139,19 @@ export interface RegisterExtract {
     entitySv: string;
     entityId: string;
     changedFields: string[];
+    changedFieldsSv?: string[];
     userName: string | null;
     userEmail: string | null;
   }[];
-  accessLog: { at: string; operation: string; userName: string; userEmail: string }[];
+  accessLog: {
+    at: string;
+    /** The GraphQL root field or export route the person was read under, as logged. */
+    operation: string;
+    /** What that was, in Swedish; the operation itself when there is no label. */
+    operationSv?: string;
+    userName: string;
+    userEmail: string;
+  }[];
   importedRows: {
     importId: string;
     importedAt: string;
@@ -313,6 +325,7 @@ export function buildRegisterExtract(
       otherActorId: d.otherActorId,
       score: d.score,
       reasons: d.reasons,
+      reasonsSv: d.reasons.map(duplicateReasonSv),
       foundAt: isoOf(d.createdAt),
       dismissedAt: iso(d.dismissedAt),
     })),
@@ -331,12 +344,14 @@ export function buildRegisterExtract(
       entitySv: label(ENTITY_SV, a.entity),
       entityId: a.entityId,
       changedFields: a.changedFields,
+      changedFieldsSv: a.changedFields.map(changedFieldSv),
       userName: a.userName,
       userEmail: a.userEmail,
     })),
     accessLog: held.accessLog.map((r) => ({
       at: isoOf(r.at),
       operation: r.operation,
+      operationSv: accessOperationSv(r.operation),
       userName: r.userName,
       userEmail: r.userEmail,
     })),

@@ -5,8 +5,15 @@ import path from 'node:path';
 // pdfmake's Node entry exports an instance whose methods live on its prototype (see report-pdf.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import pdfmake = require('pdfmake');
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type {
+  Content,
+  ContentTable,
+  CustomTableLayout,
+  TableCell,
+  TDocumentDefinitions,
+} from 'pdfmake/interfaces';
 import type { RegisterExtract } from './extract-content';
+import { accessOperationSv, changedFieldSv, duplicateReasonSv } from './extract-labels';
 
 /** The sections, in order; tests read these. */
 export const EXTRACT_SECTION_HEADINGS = [
@@ -31,6 +38,12 @@ const dateTime = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
 });
 const longDate = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' });
+const shortDateTime = new Intl.DateTimeFormat('sv-SE', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Stockholm',
+});
+const shortDate = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** "4 december 2026 20:15", Swedish time. */
 export function formatInstantSv(at: string | null): string {
@@ -40,6 +53,19 @@ export function formatInstantSv(at: string | null): string {
 /** A calendar day ("2026-03-01") as "1 mars 2026". */
 export function formatDaySv(day: string | null): string {
   return day === null ? '–' : longDate.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A table cell's value: text, or text that is never wrapped. */
+type Cell = string | number | { text: string; noWrap: true };
+
+/** In a table: "1 mars 2026 09:05", Swedish time, never wrapped. */
+function when(at: string | null): Cell {
+  return { text: at === null ? '–' : shortDateTime.format(new Date(at)), noWrap: true };
+}
+
+/** In a table: a calendar day as "1 mars 2026" ("30 sep. 2026"), never wrapped. */
+function day(value: string | null): Cell {
+  return { text: value === null ? '–' : shortDate.format(new Date(`${value}T00:00:00Z`)), noWrap: true };
 }
 
 const text = (value: string | number | null | undefined): string =>
@@ -60,23 +86,82 @@ function configurePdfmake(): void {
   pdfmake.setLocalAccessPolicy((file) => path.dirname(path.resolve(file)) === FONT_DIR);
 }
 
-function h1(title: string): Content {
-  return { text: title, style: 'h1', outline: true };
-}
-
 function none(what: string): Content {
   return { text: `Inga ${what} finns registrerade.`, style: 'note' };
 }
 
-/** A table with a shaded header row that repeats on every page. */
-function table(headers: string[], rows: (string | number)[][], widths: (string | number)[]): Content {
+/** lightHorizontalLines, with the title row (row 0) above the column headers (row 1) left bare. */
+const TITLED_TABLE_LAYOUT: CustomTableLayout = {
+  hLineWidth: (i, node) => (i <= 1 || i === node.table.body.length ? 0 : i === 2 ? 2 : 1),
+  vLineWidth: () => 0,
+  hLineColor: (i) => (i === 2 ? 'black' : '#aaa'),
+  paddingLeft: (i) => (i === 0 ? 0 : 8),
+  paddingRight: (i, node) => (i === (node.table.widths?.length ?? 1) - 1 ? 0 : 8),
+};
+
+/** A table with a shaded header row that repeats on every page, kept with its first row. */
+function table(headers: string[], rows: Cell[][], widths: (string | number)[]): ContentTable {
   const head: TableCell[] = headers.map((h) => ({ text: h, style: 'th', fillColor: COLOUR.headerFill }));
-  const body: TableCell[][] = rows.map((row) => row.map((cell) => ({ text: String(cell), style: 'td' })));
+  const body: TableCell[][] = rows.map((row) =>
+    row.map((cell) =>
+      typeof cell === 'object' ? { ...cell, style: 'td' } : { text: String(cell), style: 'td' },
+    ),
+  );
   return {
-    table: { headerRows: 1, widths, body: [head, ...body], dontBreakRows: true },
+    table: { headerRows: 1, keepWithHeaderRows: 1, widths, body: [head, ...body], dontBreakRows: true },
     layout: 'lightHorizontalLines',
     margin: [0, 2, 0, 8],
   };
+}
+
+/**
+ * A heading kept with what follows it, so that it is never left alone at the foot of a page. Before a
+ * table it becomes the table's first header row: pdfmake keeps the header rows with the first row of
+ * the table (keepWithHeaderRows), and repeats heading and column headers on each page a long table
+ * continues on. Anything else (a note, a list of facts, a short paragraph) is kept on one page with it.
+ * A section's bookmark (h1) is then on its first row, which is not repeated, so it is listed once.
+ */
+function titled(level: 'h1' | 'h2', title: string, body: Content, lead?: string): Content {
+  const heading: Content[] = [
+    { text: title, style: level },
+    ...(lead === undefined ? [] : [{ text: lead, style: 'lead' }]),
+  ];
+  const content = body as Partial<ContentTable>;
+  if (!content.table?.headerRows) {
+    if (level === 'h1') heading[0] = { text: title, style: level, outline: true };
+    return { stack: [...heading, body], unbreakable: true };
+  }
+  const rows = content.table.body;
+  const columns = rows[0].length;
+  const titleRow: TableCell[] = [
+    { stack: heading, colSpan: columns },
+    ...Array.from({ length: columns - 1 }, (): TableCell => ({ text: '' })),
+  ];
+  const first = rows[content.table.headerRows] as TableCell[];
+  const bookmarked: TableCell[] =
+    level === 'h1'
+      ? [{ ...(first[0] as object), outline: true, outlineText: title } as TableCell, ...first.slice(1)]
+      : first;
+  return {
+    ...content,
+    table: {
+      ...content.table,
+      headerRows: content.table.headerRows + 1,
+      body: [
+        titleRow,
+        ...rows.slice(0, content.table.headerRows),
+        bookmarked,
+        ...rows.slice(content.table.headerRows + 1),
+      ],
+    },
+    layout: TITLED_TABLE_LAYOUT,
+    margin: [0, 0, 0, 8],
+  } as ContentTable;
+}
+
+/** A staff member: the name, and the address on a line of its own (long addresses wrap badly). */
+function who(name: string, email: string | null): string {
+  return email ? `${name}\n${email}` : name;
 }
 
 function facts(rows: [string, string][]): Content {
@@ -116,197 +201,222 @@ function personSection(e: RegisterExtract): Content[] {
     ['Anonymiserad', p.anonymisedAt ? `Ja, ${formatInstantSv(p.anonymisedAt)}` : 'Nej'],
   ];
   return [
-    h1('Uppgifter om personen'),
-    facts(rows),
-    { text: 'Samtycken', style: 'h2' },
-    e.consents.length
-      ? table(
-          ['Lämnat', 'Textversion', 'Hur', 'Återkallat'],
-          e.consents.map((c) => [
-            formatDaySv(c.givenOn),
-            c.textVersion,
-            c.sourceSv,
-            c.withdrawnOn ? formatDaySv(c.withdrawnOn) : '–',
-          ]),
-          ['auto', '*', '*', 'auto'],
-        )
-      : none('samtycken'),
+    titled('h1', 'Uppgifter om personen', facts(rows)),
+    titled(
+      'h2',
+      'Samtycken',
+      e.consents.length
+        ? table(
+            ['Lämnat', 'Textversion', 'Hur', 'Återkallat'],
+            e.consents.map((c) => [day(c.givenOn), c.textVersion, c.sourceSv, day(c.withdrawnOn)]),
+            ['auto', '*', '*', 'auto'],
+          )
+        : none('samtycken'),
+    ),
   ];
 }
 
 function participationSection(e: RegisterExtract): Content[] {
   return [
-    h1('Deltaganden'),
-    e.participations.length
-      ? table(
-          ['Evenemang', 'Datum', 'Mötesplats', 'Roll', 'Status', 'Incheckad'],
-          e.participations.map((x) => [
-            x.eventTitle,
-            formatInstantSv(x.eventStartsAt),
-            x.meetingPlaceName,
-            x.roleSv,
-            x.statusSv,
-            formatInstantSv(x.checkedInAt),
-          ]),
-          ['*', 'auto', 'auto', 'auto', 'auto', 'auto'],
-        )
-      : none('deltaganden'),
-    { text: 'Incheckningar', style: 'h2' },
-    e.checkIns.length
-      ? table(
-          ['Evenemang', 'Incheckad', 'Registrerad av'],
-          e.checkIns.map((c) => [c.eventTitle, formatInstantSv(c.checkedInAt), text(c.recordedBy)]),
-          ['*', 'auto', 'auto'],
-        )
-      : none('incheckningar'),
+    titled(
+      'h1',
+      'Deltaganden',
+      e.participations.length
+        ? table(
+            ['Evenemang', 'Datum', 'Mötesplats', 'Roll', 'Status', 'Incheckad'],
+            e.participations.map((x) => [
+              x.eventTitle,
+              when(x.eventStartsAt),
+              x.meetingPlaceName,
+              x.roleSv,
+              x.statusSv,
+              when(x.checkedInAt),
+            ]),
+            ['*', 'auto', 'auto', 'auto', 'auto', 'auto'],
+          )
+        : none('deltaganden'),
+    ),
+    titled(
+      'h2',
+      'Incheckningar',
+      e.checkIns.length
+        ? table(
+            ['Evenemang', 'Incheckad', 'Registrerad av'],
+            e.checkIns.map((c) => [c.eventTitle, when(c.checkedInAt), text(c.recordedBy)]),
+            ['*', 'auto', 'auto'],
+          )
+        : none('incheckningar'),
+    ),
   ];
 }
 
 function membershipSection(e: RegisterExtract): Content[] {
   return [
-    h1('Medlemskap i initiativ'),
-    e.memberships.length
-      ? table(
-          ['Initiativ', 'Slag', 'Roll', 'Från', 'Till'],
-          e.memberships.map((m) => [
-            m.initiativeName,
-            m.initiativeKindSv,
-            m.roleSv,
-            formatDaySv(m.joinedOn),
-            m.leftOn ? formatDaySv(m.leftOn) : 'pågår',
-          ]),
-          ['*', 'auto', 'auto', 'auto', 'auto'],
-        )
-      : none('medlemskap'),
+    titled(
+      'h1',
+      'Medlemskap i initiativ',
+      e.memberships.length
+        ? table(
+            ['Initiativ', 'Slag', 'Roll', 'Från', 'Till'],
+            e.memberships.map((m) => [
+              m.initiativeName,
+              m.initiativeKindSv,
+              m.roleSv,
+              day(m.joinedOn),
+              m.leftOn ? day(m.leftOn) : 'pågår',
+            ]),
+            ['*', 'auto', 'auto', 'auto', 'auto'],
+          )
+        : none('medlemskap'),
+    ),
   ];
 }
 
 function engagementSection(e: RegisterExtract): Content[] {
   return [
-    h1('Engagemang'),
-    e.engagements.length
-      ? table(
-          ['Slag', 'Datum', 'Evenemang eller initiativ', 'Anteckning'],
-          e.engagements.map((g) => [
-            g.kindSv,
-            formatDaySv(g.occurredOn),
-            text(g.eventTitle ?? g.initiativeName),
-            text(g.note),
-          ]),
-          ['auto', 'auto', '*', '*'],
-        )
-      : none('engagemang'),
+    titled(
+      'h1',
+      'Engagemang',
+      e.engagements.length
+        ? table(
+            ['Slag', 'Datum', 'Evenemang eller initiativ', 'Anteckning'],
+            e.engagements.map((g) => [
+              g.kindSv,
+              day(g.occurredOn),
+              text(g.eventTitle ?? g.initiativeName),
+              text(g.note),
+            ]),
+            ['auto', 'auto', '*', '*'],
+          )
+        : none('engagemang'),
+    ),
   ];
 }
 
 function ladderSection(e: RegisterExtract): Content[] {
   return [
-    h1('Placering på engagemangstrappan'),
-    e.ladderPlacements.length
-      ? table(
-          ['Steg', 'Från', 'Till', 'Tidigare steg', 'Skäl'],
-          e.ladderPlacements.map((l) => [
-            l.stepSv,
-            formatDaySv(l.validFrom),
-            l.validTo ? formatDaySv(l.validTo) : 'pågår',
-            text(l.fromStepSv),
-            l.reasonsSv.join('\n') || '–',
-          ]),
-          ['auto', 'auto', 'auto', 'auto', '*'],
-        )
-      : none('placeringar'),
+    titled(
+      'h1',
+      'Placering på engagemangstrappan',
+      e.ladderPlacements.length
+        ? table(
+            ['Steg', 'Från', 'Till', 'Tidigare steg', 'Skäl'],
+            e.ladderPlacements.map((l) => [
+              l.stepSv,
+              day(l.validFrom),
+              l.validTo ? day(l.validTo) : 'pågår',
+              text(l.fromStepSv),
+              l.reasonsSv.join('\n') || '–',
+            ]),
+            ['auto', 'auto', 'auto', 'auto', '*'],
+          )
+        : none('placeringar'),
+    ),
   ];
 }
 
 function duplicateSection(e: RegisterExtract): Content[] {
   return [
-    h1('Möjliga dubbletter och sammanslagningar'),
-    e.duplicateCandidates.length
-      ? table(
-          ['Upptäckt', 'Annan post (id)', 'Likhet', 'Skäl', 'Avfärdad'],
-          e.duplicateCandidates.map((d) => [
-            formatInstantSv(d.foundAt),
-            d.otherActorId,
-            `${Math.round(d.score * 100)} %`,
-            d.reasons.join(', '),
-            formatInstantSv(d.dismissedAt),
-          ]),
-          ['auto', 'auto', 'auto', '*', 'auto'],
-        )
-      : none('möjliga dubbletter'),
-    { text: 'Sammanslagningar', style: 'h2' },
-    e.merges.length
-      ? table(
-          ['Datum', 'Sammanslagen post (id)', 'Utförd av'],
-          e.merges.map((m) => [formatInstantSv(m.mergedAt), m.mergedId, text(m.mergedBy)]),
-          ['auto', '*', 'auto'],
-        )
-      : none('sammanslagningar'),
+    titled(
+      'h1',
+      'Möjliga dubbletter och sammanslagningar',
+      e.duplicateCandidates.length
+        ? table(
+            ['Upptäckt', 'Annan post (id)', 'Likhet', 'Skäl', 'Avfärdad'],
+            e.duplicateCandidates.map((d) => [
+              when(d.foundAt),
+              d.otherActorId,
+              { text: `${Math.round(d.score * 100)} %`, noWrap: true },
+              (d.reasonsSv ?? d.reasons.map(duplicateReasonSv)).join('\n') || '–',
+              when(d.dismissedAt),
+            ]),
+            ['auto', 'auto', 'auto', '*', 'auto'],
+          )
+        : none('möjliga dubbletter'),
+    ),
+    titled(
+      'h2',
+      'Sammanslagningar',
+      e.merges.length
+        ? table(
+            ['Datum', 'Sammanslagen post (id)', 'Utförd av'],
+            e.merges.map((m) => [when(m.mergedAt), m.mergedId, text(m.mergedBy)]),
+            ['auto', '*', 'auto'],
+          )
+        : none('sammanslagningar'),
+    ),
   ];
 }
 
 function auditSection(e: RegisterExtract): Content[] {
   return [
-    h1('Ändringar (vem ändrade vad och när)'),
-    e.auditTrail.length
-      ? table(
-          ['När', 'Vad', 'Händelse', 'Fält', 'Vem'],
-          e.auditTrail.map((a) => [
-            formatInstantSv(a.at),
-            a.entitySv,
-            a.actionSv,
-            a.changedFields.join(', ') || '–',
-            a.userName ? `${a.userName}${a.userEmail ? ` (${a.userEmail})` : ''}` : 'Systemet',
-          ]),
-          ['auto', 'auto', 'auto', '*', 'auto'],
-        )
-      : none('ändringar'),
+    titled(
+      'h1',
+      'Ändringar (vem ändrade vad och när)',
+      e.auditTrail.length
+        ? table(
+            ['När', 'Vad', 'Händelse', 'Fält', 'Vem'],
+            e.auditTrail.map((a) => [
+              when(a.at),
+              a.entitySv,
+              a.actionSv,
+              (a.changedFieldsSv ?? a.changedFields.map(changedFieldSv)).join(', ') || '–',
+              a.userName ? who(a.userName, a.userEmail) : 'Systemet',
+            ]),
+            ['auto', 'auto', 64, '*', 'auto'],
+          )
+        : none('ändringar'),
+    ),
   ];
 }
 
 function accessSection(e: RegisterExtract): Content[] {
   return [
-    h1('Vem har läst uppgifterna'),
-    e.accessLog.length
-      ? table(
-          ['När', 'Vem', 'Vad som lästes'],
-          e.accessLog.map((r) => [formatInstantSv(r.at), `${r.userName} (${r.userEmail})`, r.operation]),
-          ['auto', '*', 'auto'],
-        )
-      : none('läsningar'),
+    titled(
+      'h1',
+      'Vem har läst uppgifterna',
+      e.accessLog.length
+        ? table(
+            ['När', 'Vem', 'Vad som gjordes'],
+            e.accessLog.map((r) => [
+              when(r.at),
+              who(r.userName, r.userEmail),
+              r.operationSv ?? accessOperationSv(r.operation),
+            ]),
+            ['auto', '*', 160],
+          )
+        : none('läsningar'),
+    ),
   ];
 }
 
 function importSection(e: RegisterExtract): Content[] {
   return [
-    h1('Importerade rader'),
-    { text: e.importedRowsNoteSv, style: 'lead' },
-    e.importedRows.length
-      ? table(
-          ['Importerad', 'Evenemang', 'Rad', 'Orsak'],
-          e.importedRows.map((r) => [
-            formatInstantSv(r.importedAt),
-            r.eventTitle,
-            text(r.line),
-            text(r.reason),
-          ]),
-          ['auto', '*', 'auto', '*'],
-        )
-      : none('importerade rader'),
+    titled(
+      'h1',
+      'Importerade rader',
+      e.importedRows.length
+        ? table(
+            ['Importerad', 'Evenemang', 'Rad', 'Orsak'],
+            e.importedRows.map((r) => [when(r.importedAt), r.eventTitle, text(r.line), text(r.reason)]),
+            ['auto', '*', 'auto', '*'],
+          )
+        : none('importerade rader'),
+      e.importedRowsNoteSv,
+    ),
   ];
 }
 
 function rightsSection(e: RegisterExtract): Content[] {
   const c = e.controller;
   return [
-    h1('Dina rättigheter'),
-    {
+    titled('h1', 'Dina rättigheter', {
       text:
         'Det här är ett registerutdrag enligt artikel 15 i dataskyddsförordningen (GDPR): en kopia av alla ' +
         'uppgifter om dig som finns i Region Västerbottens register över aktörer i mötesplatser och ' +
         'samverkan, och uppgifter om vem som har ändrat och läst dem.',
       style: 'lead',
-    },
+    }),
     facts([
       ['Personuppgiftsansvarig', c.name],
       ['Kontakt (dataskyddsombud)', c.contactEmail],
