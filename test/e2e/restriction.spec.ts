@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role, stockholmDate } from '@crm/domain';
 import { AccessLogWriter } from '../../apps/api/src/access-log/access-log.writer';
 import { Json, TestApi } from '../support/api';
@@ -27,6 +28,7 @@ describe('restriction of processing', () => {
   afterAll(() => api.close());
 
   let sequence = 0;
+  const randomKey = () => randomUUID();
   const unique = () => `${Date.now().toString(36)}x${(sequence += 1)}`;
 
   const RESTRICT = `mutation($actorId: ID!, $reason: String!) {
@@ -505,7 +507,7 @@ describe('restriction of processing', () => {
       const UPDATE = `mutation($id: ID!) { updateActor(id: $id, input: { name: "Nytt Namn" }) { id name } }`;
       const refused = await api.gql(UPDATE, { id: anonymised.id });
       expectBadInput(refused, 'id');
-      expect(refused.errors?.[0].message).toContain('Anonymiserade personer kan inte ändras');
+      expect(refused.errors?.[0].message).toContain('anonymised persons cannot be changed');
 
       const restricted = await make.person();
       await restrict(restricted.id);
@@ -575,6 +577,184 @@ describe('restriction of processing', () => {
         id: person.id,
       });
       expect(actor.consents).toEqual([{ textVersion: 'v1' }]);
+    });
+  });
+
+  describe('writes naming a restricted person', () => {
+    const JOIN = `mutation($input: JoinInitiativeInput!) { joinInitiative(input: $input) { id leftOn } }`;
+    const LEAVE = `mutation($input: LeaveInitiativeInput!) { leaveInitiative(input: $input) { id leftOn } }`;
+    const ENGAGE = `mutation($input: RecordEngagementInput!) { recordEngagement(input: $input) { id } }`;
+    const REGISTER = `mutation($input: RegisterParticipationInput!) { registerParticipation(input: $input) { id status } }`;
+    const CHECK_IN = `mutation($input: CheckInInput!) { checkIn(input: $input) { id status actor { ${ACTOR_FIELDS} } } }`;
+    const UNDO = `mutation($input: CheckInInput!) { undoCheckIn(input: $input) { id status } }`;
+    const CANCEL = `mutation($input: CancelParticipationInput!) { cancelParticipation(input: $input) { id status } }`;
+    const CONSENT = `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`;
+    const WITHDRAW = `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id withdrawnOn } }`;
+
+    /** Everything recorded about the actor, and the size of the audit trail: a refused write changes neither. */
+    const recorded = async (actorId: string): Promise<Json> => {
+      const [row] = await api.dataSource.query(
+        `SELECT
+           (SELECT to_jsonb(a) FROM actor a WHERE a.id = $1) AS actor,
+           (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.id), '[]') FROM participation p WHERE p.actor_id = $1) AS participations,
+           (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.id), '[]') FROM initiative_membership m WHERE m.actor_id = $1) AS memberships,
+           (SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e.id), '[]') FROM engagement e WHERE e.actor_id = $1) AS engagements,
+           (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.id), '[]') FROM consent c WHERE c.actor_id = $1) AS consents,
+           (SELECT count(*)::int FROM audit_log) AS audit`,
+        [actorId],
+      );
+      return row;
+    };
+
+    let initiativeId: string;
+    let event: { id: string };
+    beforeAll(async () => {
+      event = await make.event();
+      initiativeId = (
+        await api.ok(`mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { id } }`, {
+          input: { name: `Skrivgrupp ${unique()}`, kind: 'WORKING_GROUP', startedOn: '2026-01-01' },
+        })
+      ).createInitiative.id;
+    });
+
+    /**
+     * A restricted person with an open membership, a registration and an open consent (made before
+     * the restriction), so that every write — adding and ending — has something to act on.
+     */
+    const restrictedWithRecords = async (openConsent = true) => {
+      const person = await make.person({ name: `Skriv Begränsad ${unique()}`, legalBasis: 'CONSENT' });
+      await api.ok(JOIN, {
+        input: { initiativeId, actorId: person.id, role: 'MEMBER', joinedOn: '2026-02-01' },
+      });
+      await register(event.id, person.id);
+      if (openConsent) {
+        await api.ok(CONSENT, {
+          input: { actorId: person.id, givenOn: '2026-01-15', textVersion: 'v1', source: 'EMAIL' },
+        });
+      }
+      await restrict(person.id);
+      return person;
+    };
+
+    const writes: [string, string, (actorId: string, otherEventId: string) => Json][] = [
+      [
+        'registerParticipation',
+        REGISTER,
+        (actorId, e) => ({ input: { eventId: e, actorId, role: 'AUDIENCE' } }),
+      ],
+      ['checkIn (a walk-in by id)', CHECK_IN, (actorId, e) => ({ input: { eventId: e, actorId } })],
+      ['cancelParticipation', CANCEL, (actorId) => ({ input: { eventId: event.id, actorId } })],
+      [
+        'joinInitiative',
+        JOIN,
+        (actorId) => ({ input: { initiativeId, actorId, role: 'LEAD', joinedOn: '2026-03-01' } }),
+      ],
+      ['leaveInitiative', LEAVE, (actorId) => ({ input: { initiativeId, actorId, leftOn: '2026-04-01' } })],
+      [
+        'recordEngagement',
+        ENGAGE,
+        (actorId) => ({ input: { actorId, kind: 'INPUT', occurredOn: '2026-03-03', initiativeId } }),
+      ],
+      [
+        'recordConsent',
+        CONSENT,
+        (actorId) => ({
+          input: { actorId, givenOn: '2026-03-01', textVersion: 'v2', source: 'EMAIL' },
+        }),
+      ],
+      ['withdrawConsent', WITHDRAW, (actorId) => ({ input: { actorId, withdrawnOn: '2026-03-01' } })],
+    ];
+
+    it.each(writes)(
+      '%s: refused to EVENT_STAFF as an unknown id, writing nothing; done for ADMIN',
+      async (name, mutation, variables) => {
+        // An open consent is needed to withdraw one, and in the way of recording one.
+        const person = await restrictedWithRecords(name !== 'recordConsent');
+        const otherEvent = await make.event();
+        const before = await recorded(person.id);
+        const refused = await api.gql(mutation, variables(person.id, otherEvent.id), staff);
+        expectBadInput(refused, 'actorId');
+        expect(refused.errors?.[0].message).toBe('actorId: no actor has this ID');
+        expect(await recorded(person.id)).toEqual(before);
+
+        const done = await api.gql(mutation, variables(person.id, otherEvent.id), admin);
+        expect(done.errors).toBeUndefined();
+        expect(await recorded(person.id)).not.toEqual(before);
+      },
+    );
+
+    it('answers a restricted id exactly as an id nobody has', async () => {
+      const person = await restrictedWithRecords();
+      const nobody = '00000000-0000-4000-8000-000000000000';
+      // An event they are not registered for: checking in an existing registration is the door's exception.
+      const otherEvent = await make.event();
+      for (const [, mutation, variables] of writes) {
+        const hidden = await api.gql(mutation, variables(person.id, otherEvent.id), staff);
+        const unknown = await api.gql(mutation, variables(nobody, otherEvent.id), staff);
+        expect(hidden.errors).toHaveLength(1);
+        expect(hidden.errors?.[0].message).toBe(unknown.errors?.[0].message);
+        expect(hidden.errors?.[0].extensions).toEqual(unknown.errors?.[0].extensions);
+      }
+    });
+
+    it('checks in and undoes the check-in of a restricted person’s existing registration at the door, masked', async () => {
+      const person = await restrictedWithRecords();
+      const door = { eventId: event.id, actorId: person.id };
+      const checkedIn = await api.gql(CHECK_IN, { input: { ...door, idempotencyKey: randomKey() } }, staff);
+      expect(checkedIn.errors).toBeUndefined();
+      expect(checkedIn.data?.checkIn).toMatchObject({
+        status: 'ATTENDED',
+        actor: { id: person.id, ...MASKED },
+      });
+      const undone = await api.gql(UNDO, { input: { ...door, idempotencyKey: randomKey() } }, staff);
+      expect(undone.errors).toBeUndefined();
+      expect(undone.data?.undoCheckIn).toMatchObject({ status: 'REGISTERED' });
+    });
+  });
+
+  describe('an email held by a restricted person', () => {
+    const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`;
+    const UPDATE = `mutation($id: ID!, $email: String) { updateActor(id: $id, input: { email: $email }) { id } }`;
+    const NEUTRAL = 'email: this email cannot be used; ask an administrator';
+    const TAKEN = 'email: is already registered for another person';
+    const personInput = (email: string | null) => ({
+      name: `Ny Person ${unique()}`,
+      email,
+      sector: 'ACADEMIA',
+    });
+
+    it('is refused to EVENT_STAFF without telling that anyone has it, and as taken to ADMIN', async () => {
+      const holder = await make.person({ name: `Epost Begränsad ${unique()}` });
+      await restrict(holder.id);
+      const other = await make.person();
+      const [{ n: before }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM actor`);
+      // Compared as the unique index compares: case and surrounding blanks do not matter.
+      const spelled = ` ${holder.email!.toUpperCase()} `;
+
+      for (const [result, message] of [
+        [await api.gql(CREATE, { input: personInput(spelled) }, staff), NEUTRAL],
+        [await api.gql(UPDATE, { id: other.id, email: spelled }, staff), NEUTRAL],
+        [await api.gql(CREATE, { input: personInput(holder.email) }, strategist), NEUTRAL],
+        [await api.gql(CREATE, { input: personInput(holder.email) }, admin), TAKEN],
+        [await api.gql(UPDATE, { id: other.id, email: holder.email }, admin), TAKEN],
+      ] as const) {
+        expectBadInput(result, 'email');
+        expect(result.errors?.[0].message).toBe(message);
+      }
+      const [{ n: after }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM actor`);
+      expect(after).toBe(before);
+      const [row] = await api.dataSource.query(`SELECT email FROM actor WHERE id = $1`, [other.id]);
+      expect(row.email).toBe(other.email);
+    });
+
+    it('keeps the usual message for a visible holder, and lets ADMIN keep a restricted person’s own email', async () => {
+      const visible = await make.person();
+      expect((await api.gql(CREATE, { input: personInput(visible.email) }, staff)).errors?.[0].message).toBe(
+        TAKEN,
+      );
+      const holder = await make.person();
+      await restrict(holder.id);
+      expect((await api.gql(UPDATE, { id: holder.id, email: holder.email }, admin)).errors).toBeUndefined();
     });
   });
 });

@@ -29,7 +29,11 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
-import { seesRestricted } from '../restriction/restriction-visibility';
+import {
+  ANONYMISED_REFUSALS,
+  requireEmailNotHidden,
+  requireWritableActor,
+} from '../restriction/writable-actor';
 import { LadderNotifier } from '../ladder/ladder-notifier.service';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
 import {
@@ -125,6 +129,7 @@ export class ActorsService {
   createPerson(input: CreatePersonInput, user: UserEntity): Promise<ActorEntity> {
     return this.write(async (em) => {
       const values = await this.personValues(em, input);
+      await requireEmailNotHidden(em, values.email, null, user);
       const actor = await new ActorRepository(em).insert(values, user.id);
       await new DuplicateRepository(em).scanFor([actor.id]);
       await new AuditRepository(em).record(user.id, 'create', 'actor', actor.id, Object.keys(input));
@@ -161,14 +166,10 @@ export class ActorsService {
   updateActor(id: string, input: UpdateActorInput, user: UserEntity): Promise<ActorEntity> {
     return this.write(async (em) => {
       const actors = new ActorRepository(em);
-      const current = await actors.findById(parseId('id', id), true);
-      // A restricted person is as unknown to whoever may not see them (GDPR art. 18).
-      if (!current || (current.restrictedAt && !seesRestricted(user))) {
-        throw new DomainValidationError('id', 'no actor has this ID');
-      }
-      if (current.anonymisedAt) {
-        throw new DomainValidationError('id', 'Anonymiserade personer kan inte ändras');
-      }
+      const current = await requireWritableActor(em, parseId('id', id), 'id', user, {
+        anonymised: ANONYMISED_REFUSALS.edit,
+        lock: 'FOR UPDATE',
+      });
       const given = (field: keyof UpdateActorInput) => input[field] !== undefined;
       const isPerson = current.kind === ActorKind.PERSON;
       for (const field of ['email', 'title', 'gender', 'organisationId'] as const) {
@@ -214,6 +215,7 @@ export class ActorsService {
           : current.organisationNumber,
         legalBasis: input.legalBasis ?? current.legalBasis,
       };
+      if (given('email')) await requireEmailNotHidden(em, values.email, current.id, user);
       const updated = await actors.update(current.id, values, user.id);
       const changed = (Object.keys(input) as (keyof UpdateActorInput)[]).filter(given);
       await new AuditRepository(em).record(user.id, 'update', 'actor', current.id, changed);

@@ -10,19 +10,11 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
+import { requireReason } from '../common/reason';
 import { LivePublisher } from '../live/live-publisher.service';
 
 /** The longest case reference an ADMIN may give (erasure_ledger.decision_reference). */
 export const MAX_REASON_LENGTH = 200;
-
-/** The reason, trimmed: 1–200 characters, stored as the ledger's decision reference. */
-export function requireErasureReason(value: string): string {
-  const reason = (value ?? '').trim();
-  if (!reason) throw new DomainValidationError('reason', 'must not be blank');
-  if ([...reason].length > MAX_REASON_LENGTH)
-    throw new DomainValidationError('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
-  return reason;
-}
 
 /**
  * Anonymisation and deletion of persons (issue 12, item 3), each one transaction with its audit row
@@ -82,7 +74,7 @@ export class AnonymisationService {
   }
 
   private context(reason: string, user: UserEntity): ErasureContext {
-    return { userId: user.id, retentionRunId: null, reference: requireErasureReason(reason) };
+    return { userId: user.id, retentionRunId: null, reference: requireReason(reason, MAX_REASON_LENGTH) };
   }
 
   private async erasablePerson(em: EntityManager, id: string): Promise<void> {

@@ -5,17 +5,12 @@ import {
   requireConsentDate,
   requireConsentTextVersion,
 } from '@crm/domain';
-import {
-  ActorRepository,
-  AuditRepository,
-  ConsentRepository,
-  ConsentRow,
-  UserEntity,
-} from '@crm/persistence';
+import { AuditRepository, ConsentRepository, ConsentRow, UserEntity } from '@crm/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
+import { ANONYMISED_REFUSALS, requireWritableActor } from '../restriction/writable-actor';
 import { RecordConsentInput, WithdrawConsentInput } from './consent.model';
 
 const CONSENT_CONSTRAINTS: ConstraintMessages = {
@@ -37,7 +32,7 @@ export class ConsentService {
     const givenOn = requireConsentDate('givenOn', input.givenOn);
     const textVersion = requireConsentTextVersion(input.textVersion);
     return this.write(async (em) => {
-      await this.consentingPerson(em, actorId);
+      await this.consentingPerson(em, actorId, user, ANONYMISED_REFUSALS.consent);
       const consents = new ConsentRepository(em);
       if (await consents.open(actorId))
         throw new DomainValidationError('actorId', 'already has an open consent; withdraw it first');
@@ -56,7 +51,8 @@ export class ConsentService {
     const actorId = parseId('actorId', input.actorId);
     const withdrawnOn = requireConsentDate('withdrawnOn', input.withdrawnOn);
     return this.write(async (em) => {
-      await this.consentingPerson(em, actorId);
+      // Withdrawing ends processing, so it is taken for an anonymised person too.
+      await this.consentingPerson(em, actorId, user, null);
       const consents = new ConsentRepository(em);
       const open = await consents.open(actorId);
       if (!open) throw new DomainValidationError('actorId', 'has no open consent to withdraw');
@@ -68,10 +64,20 @@ export class ConsentService {
     });
   }
 
-  /** The actor, locked: it must be a person whose legal basis is CONSENT. */
-  private async consentingPerson(em: EntityManager, actorId: string): Promise<void> {
-    const actor = await new ActorRepository(em).findById(actorId, true);
-    if (!actor) throw new DomainValidationError('actorId', 'no actor has this ID');
+  /**
+   * The actor, locked (one consent write per person at a time), visible to the user: it must be a
+   * person whose legal basis is CONSENT.
+   */
+  private async consentingPerson(
+    em: EntityManager,
+    actorId: string,
+    user: UserEntity,
+    anonymised: string | null,
+  ): Promise<void> {
+    const actor = await requireWritableActor(em, actorId, 'actorId', user, {
+      anonymised,
+      lock: 'FOR UPDATE',
+    });
     if (actor.kind !== ActorKind.PERSON)
       throw new DomainValidationError('actorId', 'is an organisation; consent applies to persons');
     if (actor.legalBasis !== LegalBasis.CONSENT)

@@ -17,6 +17,7 @@ import { parseId } from '../common/ids';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
 import { LadderNotifier } from '../ladder/ladder-notifier.service';
 import { LivePublisher } from '../live/live-publisher.service';
+import { requireWritableActor } from '../restriction/writable-actor';
 
 /** The database's answers in the user's terms (a dismissal by a user deleted meanwhile, say). */
 const CONSTRAINTS: ConstraintMessages = {
@@ -51,19 +52,16 @@ export class DuplicatesService {
   async merge(keepId: string, mergeId: string, user: UserEntity): Promise<ActorEntity> {
     const keep = parseId('keepId', keepId);
     const merge = parseId('mergeId', mergeId);
-    const seesRestricted = can(user.role, Permission.RESTRICT_PROCESSING);
     const { result, kept, eventIds } = await this.write(async (em) => {
-      if (!seesRestricted) {
-        // A restricted person is hidden from this user: to them, the id names no actor.
-        const actors = new ActorRepository(em);
-        for (const [field, id] of [
-          ['keepId', keep],
-          ['mergeId', merge],
-        ] as const) {
-          if ((await actors.findById(id))?.restrictedAt) {
-            throw new DomainValidationError(field, 'no actor has this ID');
-          }
-        }
+      // Both rows locked in id order (as mergeActors locks them), so merges of one pair never
+      // deadlock; a restricted person hidden from this user is, to them, an id that names no actor.
+      // mergeActors answers for an anonymised one itself.
+      const fields = new Map([
+        [keep, 'keepId'],
+        [merge, 'mergeId'],
+      ]);
+      for (const id of [...fields.keys()].sort()) {
+        await requireWritableActor(em, id, fields.get(id)!, user, { anonymised: null, lock: 'FOR UPDATE' });
       }
       // The events either actor takes part in: their counts (and splits) may change with the merge.
       const events: { event_id: string }[] = await em.query(

@@ -27,6 +27,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
 import { LadderNotifier } from '../ladder/ladder-notifier.service';
+import { ANONYMISED_REFUSALS, requireWritableActor } from '../restriction/writable-actor';
 import {
   CreateInitiativeInput,
   JoinInitiativeInput,
@@ -94,7 +95,7 @@ export class InitiativesService {
   async join(input: JoinInitiativeInput, user: UserEntity): Promise<InitiativeMembershipEntity> {
     validateMembershipDates(input.joinedOn, null);
     const membership = await this.write(async (em) => {
-      const { initiativeId, actorId } = await this.pair(em, input);
+      const { initiativeId, actorId } = await this.pair(em, input, user, ANONYMISED_REFUSALS.join);
       const joined = await new InitiativeMembershipRepository(em).join(
         { initiativeId, actorId, role: input.role, joinedOn: input.joinedOn },
         user.id,
@@ -113,7 +114,8 @@ export class InitiativesService {
   async leave(input: LeaveInitiativeInput, user: UserEntity): Promise<InitiativeMembershipEntity> {
     requireCalendarDate('leftOn', input.leftOn);
     const membership = await this.write(async (em) => {
-      const { initiativeId, actorId } = await this.pair(em, input);
+      // Leaving ends a membership: taken for an anonymised person too, so their membership can end.
+      const { initiativeId, actorId } = await this.pair(em, input, user, null);
       const memberships = new InitiativeMembershipRepository(em);
       const current = await memberships.find(initiativeId, actorId, true);
       if (!current) throw new DomainValidationError('actorId', 'is not a member of this initiative');
@@ -138,13 +140,14 @@ export class InitiativesService {
       const actorId = parseId('actorId', input.actorId);
       const eventId = input.eventId ? parseId('eventId', input.eventId) : null;
       const initiativeId = input.initiativeId ? parseId('initiativeId', input.initiativeId) : null;
+      await requireWritableActor(em, actorId, 'actorId', user, {
+        anonymised: ANONYMISED_REFUSALS.engagement,
+      });
       const [found] = await em.query(
-        `SELECT EXISTS (SELECT 1 FROM actor WHERE id = $1) AS actor,
-           $2::uuid IS NULL OR EXISTS (SELECT 1 FROM event WHERE id = $2) AS event,
-           $3::uuid IS NULL OR EXISTS (SELECT 1 FROM initiative WHERE id = $3) AS initiative`,
-        [actorId, eventId, initiativeId],
+        `SELECT $1::uuid IS NULL OR EXISTS (SELECT 1 FROM event WHERE id = $1) AS event,
+           $2::uuid IS NULL OR EXISTS (SELECT 1 FROM initiative WHERE id = $2) AS initiative`,
+        [eventId, initiativeId],
       );
-      if (!found.actor) throw new DomainValidationError('actorId', 'no actor has this ID');
       if (!found.event) throw new DomainValidationError('eventId', 'no event has this ID');
       if (!found.initiative) throw new DomainValidationError('initiativeId', 'no initiative has this ID');
       const recorded = await new EngagementRepository(em).insert(
@@ -183,17 +186,23 @@ export class InitiativesService {
     }
   }
 
-  /** Checks both IDs in one statement so the user hears which one is wrong. */
-  private async pair(em: EntityManager, input: { initiativeId: string; actorId: string }) {
+  /**
+   * The initiative must exist; the actor must be one the user may write to (locked until commit; see
+   * requireWritableActor), `anonymised` being the refusal for an anonymised person or null.
+   */
+  private async pair(
+    em: EntityManager,
+    input: { initiativeId: string; actorId: string },
+    user: UserEntity,
+    anonymised: string | null,
+  ) {
     const initiativeId = parseId('initiativeId', input.initiativeId);
     const actorId = parseId('actorId', input.actorId);
-    const [found] = await em.query(
-      `SELECT EXISTS (SELECT 1 FROM initiative WHERE id = $1) AS initiative,
-         EXISTS (SELECT 1 FROM actor WHERE id = $2) AS actor`,
-      [initiativeId, actorId],
-    );
+    const [found] = await em.query(`SELECT EXISTS (SELECT 1 FROM initiative WHERE id = $1) AS initiative`, [
+      initiativeId,
+    ]);
     if (!found.initiative) throw new DomainValidationError('initiativeId', 'no initiative has this ID');
-    if (!found.actor) throw new DomainValidationError('actorId', 'no actor has this ID');
+    await requireWritableActor(em, actorId, 'actorId', user, { anonymised });
     return { initiativeId, actorId };
   }
 }

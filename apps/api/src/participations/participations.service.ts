@@ -12,6 +12,13 @@ import { parseId } from '../common/ids';
 import { LadderNotifier } from '../ladder/ladder-notifier.service';
 import { LivePublisher } from '../live/live-publisher.service';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
+import {
+  ANONYMISED_REFUSALS,
+  hiddenFrom,
+  NO_ACTOR_HAS_THIS_ID,
+  requireWritableActor,
+  WritableActorRule,
+} from '../restriction/writable-actor';
 import { CancelParticipationInput, CheckInInput, RegisterParticipationInput } from './participation.inputs';
 import { applyOnce, checkInTime, DoorResult } from './replay';
 
@@ -36,9 +43,15 @@ export class ParticipationsService {
 
   register(input: RegisterParticipationInput, user: UserEntity): Promise<ParticipationEntity> {
     return this.write(async (em) => {
-      const pair = await this.pair(em, input);
+      const pair = await this.pair(em, input, user, { anonymised: ANONYMISED_REFUSALS.register });
       const participation = await new ParticipationRepository(em).register(
-        { ...pair, role: input.role, status: input.status ?? null, source: ParticipationSource.MANUAL },
+        {
+          eventId: pair.eventId,
+          actorId: pair.actorId,
+          role: input.role,
+          status: input.status ?? null,
+          source: ParticipationSource.MANUAL,
+        },
         user.id,
       );
       const fields = ['role', ...(input.status ? ['status'] : [])];
@@ -52,7 +65,18 @@ export class ParticipationsService {
     const key = requireIdempotencyKey(input.idempotencyKey);
     return this.write((em) =>
       applyOnce(em, user, key, 'checkIn', async () => {
-        const pair = await this.pair(em, input);
+        // The door's exception (issue 12, item 2): a restricted person's existing registration is
+        // checked in (answered masked); a walk-in by id is not, the id being unknown to the user.
+        const pair = await this.pair(em, input, user, {
+          anonymised: ANONYMISED_REFUSALS.checkIn,
+          restrictedAtTheDoor: true,
+        });
+        if (
+          hiddenFrom(user, pair.actor) &&
+          !(await new ParticipationRepository(em).find(pair.eventId, pair.actorId))
+        ) {
+          throw new DomainValidationError('actorId', NO_ACTOR_HAS_THIS_ID);
+        }
         const at = await checkInTime(em, pair.eventId, input.occurredAt);
         const outcome = await new ParticipationRepository(em).checkIn(
           pair.eventId,
@@ -114,7 +138,9 @@ export class ParticipationsService {
     const key = requireIdempotencyKey(input.idempotencyKey);
     return this.write((em) =>
       applyOnce(em, user, key, 'undoCheckIn', async () => {
-        const pair = await this.pair(em, input);
+        // Undoing a check-in only takes back what the door recorded: taken for a restricted person
+        // (as their check-in is) and an anonymised one.
+        const pair = await this.pair(em, input, user, { anonymised: null, restrictedAtTheDoor: true });
         const undone = await new ParticipationRepository(em).undoCheckIn(pair.eventId, pair.actorId, user.id);
         if (!undone) throw new DomainValidationError('actorId', 'is not registered for this event');
         if (undone === 'NOT_CHECKED_IN') {
@@ -131,7 +157,8 @@ export class ParticipationsService {
 
   cancel(input: CancelParticipationInput, user: UserEntity): Promise<ParticipationEntity> {
     return this.write(async (em) => {
-      const pair = await this.pair(em, input);
+      // Cancelling ends a registration: taken for an anonymised person too.
+      const pair = await this.pair(em, input, user, { anonymised: null });
       const participation = await new ParticipationRepository(em).cancel(pair.eventId, pair.actorId, user.id);
       if (!participation) throw new DomainValidationError('actorId', 'is not registered for this event');
       await new AuditRepository(em).record(user.id, 'cancel', 'participation', participation.id, ['status']);
@@ -176,16 +203,21 @@ export class ParticipationsService {
     return result.participation;
   }
 
-  /** Checks both IDs in one statement so the user hears which one is wrong. */
-  private async pair(em: EntityManager, input: { eventId: string; actorId: string }) {
+  /**
+   * The event must exist; the actor must be one the user may write to under `rule` (locked until
+   * commit; see requireWritableActor).
+   */
+  private async pair(
+    em: EntityManager,
+    input: { eventId: string; actorId: string },
+    user: UserEntity,
+    rule: WritableActorRule,
+  ) {
     const eventId = parseId('eventId', input.eventId);
     const actorId = parseId('actorId', input.actorId);
-    const [found] = await em.query(
-      `SELECT EXISTS (SELECT 1 FROM event WHERE id = $1) AS event, EXISTS (SELECT 1 FROM actor WHERE id = $2) AS actor`,
-      [eventId, actorId],
-    );
-    if (!found.event) throw new DomainValidationError('eventId', 'no event has this ID');
-    if (!found.actor) throw new DomainValidationError('actorId', 'no actor has this ID');
-    return { eventId, actorId };
+    const [event] = await em.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
+    if (!event) throw new DomainValidationError('eventId', 'no event has this ID');
+    const actor = await requireWritableActor(em, actorId, 'actorId', user, rule);
+    return { eventId, actorId, actor };
   }
 }

@@ -1,14 +1,10 @@
 import { ActorKind, DomainValidationError } from '@crm/domain';
-import {
-  ActorEntity,
-  ActorRepository,
-  AuditRepository,
-  RestrictionRepository,
-  UserEntity,
-} from '@crm/persistence';
+import { ActorEntity, AuditRepository, RestrictionRepository, UserEntity } from '@crm/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
+import { requireReason } from '../common/reason';
+import { ANONYMISED_REFUSALS, requireWritableActor } from './writable-actor';
 
 export const MAX_RESTRICTION_REASON_LENGTH = 500;
 
@@ -25,9 +21,9 @@ export class RestrictionService {
 
   restrict(rawActorId: string, rawReason: string, user: UserEntity): Promise<ActorEntity> {
     const actorId = parseId('actorId', rawActorId);
-    const reason = requireReason(rawReason);
+    const reason = requireReason(rawReason, MAX_RESTRICTION_REASON_LENGTH);
     return this.dataSource.transaction(async (em) => {
-      await this.person(em, actorId);
+      await this.person(em, actorId, user, ANONYMISED_REFUSALS.restrict);
       const restricted = await new RestrictionRepository(em).restrict(actorId, reason, user.id);
       if (!restricted) throw new DomainValidationError('actorId', 'is already restricted');
       await new AuditRepository(em).record(user.id, 'restrict', 'actor', actorId, RESTRICTION_FIELDS);
@@ -38,7 +34,8 @@ export class RestrictionService {
   lift(rawActorId: string, user: UserEntity): Promise<ActorEntity> {
     const actorId = parseId('actorId', rawActorId);
     return this.dataSource.transaction(async (em) => {
-      await this.person(em, actorId);
+      // Anonymisation lifts a restriction itself; lifting is refused below as "is not restricted".
+      await this.person(em, actorId, user, null);
       const lifted = await new RestrictionRepository(em).lift(actorId, user.id);
       if (!lifted) throw new DomainValidationError('actorId', 'is not restricted');
       await new AuditRepository(em).record(user.id, 'lift_restriction', 'actor', actorId, RESTRICTION_FIELDS);
@@ -47,21 +44,19 @@ export class RestrictionService {
   }
 
   /** The actor, locked for the transaction; a person, else a field error. */
-  private async person(em: EntityManager, actorId: string): Promise<ActorEntity> {
-    const actor = await new ActorRepository(em).findById(actorId, true);
-    if (!actor) throw new DomainValidationError('actorId', 'no actor has this ID');
+  private async person(
+    em: EntityManager,
+    actorId: string,
+    user: UserEntity,
+    anonymised: string | null,
+  ): Promise<ActorEntity> {
+    const actor = await requireWritableActor(em, actorId, 'actorId', user, {
+      anonymised,
+      lock: 'FOR UPDATE',
+    });
     if (actor.kind !== ActorKind.PERSON) {
       throw new DomainValidationError('actorId', 'only a person’s processing can be restricted');
     }
     return actor;
   }
-}
-
-function requireReason(raw: string): string {
-  const reason = (raw ?? '').trim();
-  if (!reason) throw new DomainValidationError('reason', 'must not be blank');
-  if ([...reason].length > MAX_RESTRICTION_REASON_LENGTH) {
-    throw new DomainValidationError('reason', `must be at most ${MAX_RESTRICTION_REASON_LENGTH} characters`);
-  }
-  return reason;
 }
