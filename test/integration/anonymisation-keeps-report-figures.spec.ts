@@ -1,17 +1,39 @@
-import type { Quarter } from '@crm/domain';
-import { anonymisePersons, computeReportFigures, createDataSource, LadderRecomputer } from '@crm/persistence';
+import { CalendarDate, Quarter, quarterPeriod, shiftQuarter } from '@crm/domain';
+import {
+  anonymisePersons,
+  computeReportFigures,
+  createDataSource,
+  Grouping,
+  LadderFilter,
+  LadderQueries,
+  LadderRecomputer,
+  TransitionRow,
+} from '@crm/persistence';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../support/database';
 
 /**
- * Anonymising persons changes no figure of a quarterly report: a random world of persons,
- * organisations, events, initiatives and engagements around 2026 Q2 (with 2026 Q1 before it and
- * 2025 Q2 a year earlier), the ladder placed as the worker places it, the quarter's figures frozen,
- * a random non-empty set of persons anonymised, the ladder placed again, the same quarter computed
- * again: every figure is equal.
+ * Anonymising persons changes no count: a past quarter picked at random, a random world of persons,
+ * organisations, events, initiatives and engagements around it (the five quarters the report looks
+ * back on, the quarter, and some months after), the ladder placed as the worker places it, the
+ * quarter's report figures frozen together with the ladder's answers between two random dates
+ * (the distribution on each, by every grouping; the transitions and the movement made of them,
+ * for everyone and filtered), a random non-empty set of persons anonymised, the ladder placed
+ * again, everything computed again: every figure is equal.
  */
-const QUARTER: Quarter = { year: 2026, quarter: 2 };
+/** Past quarters whose report (and the months after them) lie before today. */
+const QUARTERS: readonly Quarter[] = [
+  { year: 2024, quarter: 4 },
+  { year: 2025, quarter: 1 },
+  { year: 2025, quarter: 2 },
+  { year: 2025, quarter: 3 },
+  { year: 2025, quarter: 4 },
+  { year: 2026, quarter: 1 },
+  { year: 2026, quarter: 2 },
+];
+const GROUPINGS: readonly Grouping[] = ['NONE', 'SECTOR', 'MUNICIPALITY', 'MEETING_PLACE', 'KIND', 'GENDER'];
+const TRANSITION_FILTERS: readonly LadderFilter[] = [{}, { kind: 'PERSON' }, { meetingPlace: 'ALMEDALEN' }];
 const SECTORS = ['PUBLIC_SECTOR', 'BUSINESS', 'ACADEMIA', 'CIVIL_SOCIETY', 'INNOVATION_SYSTEM'] as const;
 const MUNICIPALITIES = [null, '2480', '2481', '2482', '0180'] as const;
 const GENDERS = [null, 'WOMAN', 'MAN', 'NON_BINARY', 'NOT_STATED'] as const;
@@ -22,10 +44,14 @@ const INITIATIVE_KINDS = ['WORKING_GROUP', 'COLLABORATION', 'OWN_INITIATIVE'] as
 const MEMBER_ROLES = ['MEMBER', 'PARTNER', 'LEAD'] as const;
 const ENGAGEMENT_KINDS = ['INPUT', 'POLICY_INFLUENCE', 'IMPLEMENTATION'] as const;
 
-/** Days from 2025-01-01 to 2026-09-30: the quarter, the one before, a year earlier and around them. */
-const DAYS = 637;
-const dayOf = (offset: number) =>
-  new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+/**
+ * Days from the start of the quarter five before the chosen one (the report looks back four, and
+ * the first's movement starts the day before it) to four months after the chosen one ends.
+ */
+const DAYS = 5 * 92 + 92 + 120;
+const firstDayOf = (q: Quarter) => quarterPeriod(shiftQuarter(q, -5)).start;
+const dayOf = (q: Quarter, offset: number): CalendarDate =>
+  new Date(Date.parse(`${firstDayOf(q)}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
 const person = fc.record({
   sector: fc.constantFrom(...SECTORS),
@@ -63,6 +89,9 @@ const engagement = fc.record({
   note: fc.boolean(),
 });
 const world = fc.record({
+  quarter: fc.constantFrom(...QUARTERS),
+  /** The two dates the ladder's distribution, transitions and movement are asked about (days in the window). */
+  dates: fc.tuple(fc.nat({ max: DAYS }), fc.nat({ max: DAYS })),
   persons: fc.array(person, { minLength: 1, maxLength: 8 }),
   organisations: fc.array(organisation, { minLength: 0, maxLength: 3 }),
   events: fc.array(event, { minLength: 1, maxLength: 4 }),
@@ -73,6 +102,29 @@ const world = fc.record({
   anonymise: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
 });
 type World = typeof world extends fc.Arbitrary<infer W> ? W : never;
+
+/** Rows of an aggregate in a fixed order (the queries leave the order to the database). */
+function sorted<T extends object>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+/**
+ * The movement figures as ladderMovement makes them of the transition cells (0 is not engaged):
+ * above the diagonal up, below it down, on it (engaged) unchanged, the first row newly engaged,
+ * the first column no longer engaged, steps 1–2 to 3–5 passive to active.
+ */
+function movementOf(rows: readonly TransitionRow[]) {
+  const total = (keep: (from: number, to: number) => boolean) =>
+    rows.filter((r) => keep(r.from ?? 0, r.to ?? 0)).reduce((sum, r) => sum + r.count, 0);
+  return {
+    movedUp: total((f, t) => t > f),
+    movedDown: total((f, t) => t < f),
+    unchanged: total((f, t) => f === t && f > 0),
+    newlyEngaged: total((f) => f === 0),
+    noLongerEngaged: total((_, t) => t === 0),
+    passiveToActive: total((f, t) => f >= 1 && f <= 2 && t >= 3),
+  };
+}
 
 describe('anonymising persons keeps every figure of a regenerated quarterly report', () => {
   let dataSource: DataSource;
@@ -128,7 +180,7 @@ describe('anonymising persons keeps every figure of a regenerated quarterly repo
     for (const e of w.events) {
       const [{ id }] = await sql(
         `INSERT INTO event (meeting_place, title, starts_at) VALUES ($1, 'Evenemang', $2::date + time '09:00') RETURNING id`,
-        [e.place, dayOf(e.day)],
+        [e.place, dayOf(w.quarter, e.day)],
       );
       eventIds.push(id);
     }
@@ -143,8 +195,8 @@ describe('anonymising persons keeps every figure of a regenerated quarterly repo
     const initiativeIds: string[] = [];
     for (const [i, k] of w.initiatives.entries()) {
       const [{ id }] = await sql(
-        `INSERT INTO initiative (name, kind, started_on) VALUES ($1, $2, '2025-01-01') RETURNING id`,
-        [`Initiativ ${i}`, k.kind],
+        `INSERT INTO initiative (name, kind, started_on) VALUES ($1, $2, $3) RETURNING id`,
+        [`Initiativ ${i}`, k.kind, firstDayOf(w.quarter)],
       );
       initiativeIds.push(id);
     }
@@ -157,7 +209,7 @@ describe('anonymising persons keeps every figure of a regenerated quarterly repo
           initiativeIds[m.initiative % initiativeIds.length],
           actors[m.actor % actors.length],
           m.role,
-          dayOf(m.joined),
+          dayOf(w.quarter, m.joined),
           m.length,
         ],
       );
@@ -166,32 +218,52 @@ describe('anonymising persons keeps every figure of a regenerated quarterly repo
       await sql(`INSERT INTO engagement (actor_id, kind, occurred_on, note) VALUES ($1, $2, $3, $4)`, [
         actors[e.actor % actors.length],
         e.kind,
-        dayOf(e.day),
+        dayOf(w.quarter, e.day),
         e.note ? 'Samtal med Förnamn Efternamn om hens förslag' : null,
       ]);
     }
     return personIds;
   }
 
-  /** The ladder placed as the worker places it (and recomputed in full), then the quarter's figures as the report freezes them. */
-  async function regenerate(): Promise<unknown> {
+  /**
+   * The ladder placed as the worker places it (and recomputed in full), then the quarter's figures
+   * as the report freezes them, and the ladder's answers between the two dates as the API asks the
+   * repository for them (LadderQueries, as ladderDistribution, ladderTransitions and ladderMovement
+   * do), in one snapshot.
+   */
+  async function regenerate(w: World): Promise<unknown> {
     // What the worker does after a change (the outbox), and a full recomputation under the current
     // rules (what a change of rules triggers): neither may move a step because of an anonymisation.
     const ladder = new LadderRecomputer(dataSource);
     await ladder.drainOutbox(500);
     await ladder.recomputeAll(500);
-    const figures = await dataSource.transaction('REPEATABLE READ', (em) =>
-      computeReportFigures(em, QUARTER),
-    );
+    const [from, to] = [...w.dates].sort((a, b) => a - b).map((d) => dayOf(w.quarter, d));
+    const figures = await dataSource.transaction('REPEATABLE READ', async (em) => {
+      const queries = new LadderQueries(em);
+      const distributions: Record<string, unknown> = {};
+      for (const day of [from, to])
+        for (const grouping of GROUPINGS)
+          distributions[`${day} ${grouping}`] = sorted(
+            await queries.distribution(day, grouping, {}, { withPersons: true }),
+          );
+      const transitions: Record<string, unknown> = {};
+      for (const filter of TRANSITION_FILTERS) {
+        const rows = await queries.transitions(from, to, filter, { withPersons: true });
+        transitions[JSON.stringify(filter)] = { cells: sorted(rows), movement: movementOf(rows) };
+      }
+      return { report: await computeReportFigures(em, w.quarter), distributions, transitions };
+    });
     return JSON.parse(JSON.stringify(figures));
   }
 
   it('finds every figure equal after anonymising random persons', async () => {
     let worldsOnTheLadder = 0;
+    const quartersSeen = new Set<string>();
     await fc.assert(
       fc.asyncProperty(world, async (w) => {
+        quartersSeen.add(`${w.quarter.year} ${w.quarter.quarter}`);
         const personIds = await build(w);
-        const before = await regenerate();
+        const before = await regenerate(w);
         const [{ periods }] = await sql(`SELECT count(*)::int AS periods FROM ladder_period`);
         if (periods > 0) worldsOnTheLadder += 1;
         const chosen = [...new Set(w.anonymise.map((i) => personIds[i % personIds.length]))];
@@ -199,7 +271,7 @@ describe('anonymising persons keeps every figure of a regenerated quarterly repo
           anonymisePersons(em, chosen, { userId: null, retentionRunId: null, reference: 'Test 2026:1' }),
         );
         expect(erased.sort()).toEqual([...chosen].sort());
-        const after = await regenerate();
+        const after = await regenerate(w);
         expect(after).toEqual(before);
         const [{ left }] = await sql(
           `SELECT count(*)::int AS left FROM actor
@@ -213,5 +285,6 @@ describe('anonymising persons keeps every figure of a regenerated quarterly repo
     );
     // The property is about figures that are there: most random worlds put someone on the ladder.
     expect(worldsOnTheLadder).toBeGreaterThan(5);
+    expect(quartersSeen.size).toBeGreaterThan(1);
   }, 60_000);
 });
