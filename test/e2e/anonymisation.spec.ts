@@ -1,5 +1,5 @@
 import { ActorKind, LegalBasis, Role, Sector } from '@crm/domain';
-import { ActorMatcher, ANONYMISED_NAME } from '@crm/persistence';
+import { ActorMatcher, ANONYMISED_NAME, anonymisePersons } from '@crm/persistence';
 import { Json, TestApi } from '../support/api';
 import { Factory } from '../support/factories';
 
@@ -300,6 +300,50 @@ describe('anonymising and deleting persons', () => {
     expect(
       await sql(`SELECT count(*)::int AS n FROM erasure_ledger WHERE subject_id = $1`, [person.id]),
     ).toEqual([{ n: 1 }]);
+  });
+
+  it('anonymising several persons at once (a retention batch) removes the rejected import rows naming any of them, and leaves a culled import as it is', async () => {
+    const gunilla = await make.person({ name: 'Gunilla Grönberg', email: 'gunilla.gronberg@example.se' });
+    const hakan = await make.person({ name: 'Håkan Hägglund', email: null });
+    const event = await make.event();
+    const rows = [
+      { line: 2, reason: 'Okänd roll: "GUNILLA.GRONBERG@EXAMPLE.SE" (använd t.ex. Publik, Talare)' },
+      { line: 3, reason: 'Okänd status: "hakan  hagglund"' },
+      { line: 4, reason: 'Okänd status: "Håkan Hägglundsson"' },
+      { line: 5, reason: 'Namn saknas' },
+      { line: 6, reason: 'Okänt värde för närvaro: "Gunilla Grönberg, Umeå"' },
+    ];
+    const culledRows = [
+      { line: 2, reason: 'Okänd roll: "…" (använd t.ex. Publik, Talare)' },
+      { line: 3, reason: 'Namn saknas' },
+    ];
+    const [{ id: importId }] = await sql(
+      `INSERT INTO registration_import (event_id, status, file_kind, file_size, file_sha256, rejected, finished_at)
+       VALUES ($1, 'DONE', 'CSV', 100, repeat('b', 64), $2::jsonb, now()) RETURNING id`,
+      [event.id, JSON.stringify(rows)],
+    );
+    const [{ id: culledId }] = await sql(
+      `INSERT INTO registration_import (event_id, status, file_kind, file_size, file_sha256, rejected, finished_at)
+       VALUES ($1, 'DONE', 'CSV', 100, repeat('c', 64), $2::jsonb, now() - interval '1 year') RETURNING id`,
+      [event.id, JSON.stringify(culledRows)],
+    );
+
+    const erased = await api.dataSource.transaction((em) =>
+      anonymisePersons(em, [hakan.id, gunilla.id], {
+        userId: null,
+        retentionRunId: null,
+        reference: 'RS 2026/123',
+      }),
+    );
+    expect(erased.sort()).toEqual([gunilla.id, hakan.id].sort());
+    const [{ rejected }] = await sql(`SELECT rejected FROM registration_import WHERE id = $1`, [importId]);
+    // Her address (case ignored), his name (case, accents and spacing ignored) and hers among other
+    // words go; a longer name that merely begins like his stays.
+    expect(rejected).toEqual([rows[2], rows[3]]);
+    const [{ rejected: culled }] = await sql(`SELECT rejected FROM registration_import WHERE id = $1`, [
+      culledId,
+    ]);
+    expect(culled).toEqual(culledRows);
   });
 
   it('lets only administrators anonymise or delete', async () => {

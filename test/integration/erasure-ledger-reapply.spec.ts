@@ -143,6 +143,38 @@ describe('re-applying the erasure ledger after restoring an older backup', () =>
     expect(rows).toBe(4);
   });
 
+  it('re-applies a long ledger in chunks: every person anonymised again, a repeated row counted unchanged', async () => {
+    // 1,201 persons (more than two chunks), anonymised, then "restored" with their names.
+    const ids: string[] = (
+      await sql(
+        `INSERT INTO actor (kind, name, email, sector)
+         SELECT 'PERSON', 'Person ' || n, 'person' || n || '@example.se', 'BUSINESS' FROM generate_series(1, 1201) n
+         RETURNING id`,
+      )
+    ).map((row: { id: string }) => row.id);
+    await dataSource.transaction((em) => anonymisePersons(em, ids, context));
+    const entries = parseLedgerLines(await exportLedger()).filter((e) => ids.includes(e.subject_id));
+    expect(entries).toHaveLength(1201);
+    await sql(
+      `UPDATE actor SET name = 'Återställd ' || id, email = id || '@example.se', anonymised_at = NULL
+       WHERE id = ANY ($1::uuid[])`,
+      [ids],
+    );
+    // The same row twice in the file (exported twice and concatenated): the second changes nothing.
+    const first = await dataSource.transaction((em) => reapplyErasureLedger(em, [...entries, entries[700]]));
+    expect(first).toMatchObject({ entries: 1202, ledgerRowsRestored: 0, anonymised: 1201, unchanged: 1 });
+    const [{ left }] = await sql(
+      `SELECT count(*)::int AS left FROM actor WHERE id = ANY ($1::uuid[]) AND (anonymised_at IS NULL OR email IS NOT NULL)`,
+      [ids],
+    );
+    expect(left).toBe(0);
+    const [{ audits }] = await sql(
+      `SELECT count(*)::int AS audits FROM audit_log WHERE action = 'anonymise' AND entity_id = ANY ($1::uuid[])`,
+      [ids],
+    );
+    expect(audits).toBe(2 * 1201);
+  });
+
   it('refuses a file that is not the ledger, naming the line', () => {
     expect(() => parseLedgerLines('{"action":"ANONYMISED","subject_id":"x","at":"2026-01-01"}')).toThrow(
       'line 1 is not a ledger row',
