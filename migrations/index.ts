@@ -11,6 +11,7 @@ import { SavedFilters1764400000000 } from './1764400000000-saved-filters';
 import { AccessLog1764500000000 } from './1764500000000-access-log';
 import { Consent1764600000000 } from './1764600000000-consent';
 import { DataProtection1764700000000 } from './1764700000000-data-protection';
+import { RetentionIndexes1764700000400 } from './1764700000400-retention-indexes';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AccessLog1764500000000,
   Consent1764600000000,
   DataProtection1764700000000,
+  RetentionIndexes1764700000400,
 ];

@@ -2,6 +2,8 @@ import { Role } from '@crm/domain';
 import {
   APP_CONFIG,
   AppConfig,
+  erasureLedgerLine,
+  ErasureLedgerRepository,
   JobName,
   redisOptions,
   RETENTION_QUEUE,
@@ -13,6 +15,10 @@ import {
 } from '@crm/persistence';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RetentionService } from '../../apps/api/src/retention/retention.service';
 import { Json, TestApi } from '../support/api';
 import { Factory } from '../support/factories';
 
@@ -20,14 +26,16 @@ import { Factory } from '../support/factories';
  * Retention (gallring, issue 12 item 4) with the clock set to 1 March 2031, 03:00 in Stockholm: for
  * each rule a record just past its window goes and one just inside stays; a disabled rule touches
  * nothing; the preview counts what the run then does; a second run changes nothing; the run row
- * holds counts only and the ledger ids and dates; quarterly reports are never touched. Runs started
- * with runRetention are executed by the worker, in this process, on the real Redis.
+ * holds per rule its count, decision and window (no names) and the ledger ids and dates; quarterly
+ * reports are never touched. Runs started with runRetention are executed by the worker, in this
+ * process, on the real Redis, which writes the ledger to ERASURE_LEDGER_EXPORT_DIR after each run.
  */
 describe('retention', () => {
   let api: TestApi;
   let make: Factory;
   const tokens = {} as Record<Role, string>;
   let adminId: string;
+  let ledgerDir: string;
 
   const NOW = new Date('2031-03-01T02:00:00Z'); // 03:00 CET
   // The windows' starts, 03:00 Stockholm time (02:00 UTC) on these days.
@@ -46,7 +54,7 @@ describe('retention', () => {
     code keepAmount keepUnit requiresDecision decisionReference enabled } }`;
   const PREVIEW = `{ retentionPreview { rule { code enabled } count } }`;
   const RUNS = `query($first: Int) { retentionRuns(first: $first) {
-    id trigger asOf status startedAt finishedAt counts { code count } } }`;
+    id trigger asOf status startedAt finishedAt counts { code count decisionReference windowStart } } }`;
   const RUN = `mutation { runRetention { id trigger asOf status finishedAt counts { code count } } }`;
 
   const sql = (query: string, params: unknown[] = []): Promise<Json[]> => api.dataSource.query(query, params);
@@ -110,7 +118,8 @@ describe('retention', () => {
     'Okänd roll: "Kung av Lycksele" (använd t.ex. Publik, Talare, Moderator, Panel, Arrangör)';
 
   beforeAll(async () => {
-    api = await TestApi.start({ worker: true });
+    ledgerDir = await mkdtemp(join(tmpdir(), 'erasure-ledger-'));
+    api = await TestApi.start({ worker: true, workerEnv: { ERASURE_LEDGER_EXPORT_DIR: ledgerDir } });
     make = new Factory(api);
     tokens[Role.ADMIN] = api.adminToken;
     for (const role of [Role.EVENT_STAFF, Role.STRATEGIST, Role.COMMITTEE])
@@ -242,7 +251,10 @@ describe('retention', () => {
     );
     reportsBefore = await sql(`SELECT * FROM quarterly_report ORDER BY id`);
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api.close();
+    await rm(ledgerDir, { recursive: true, force: true });
+  });
 
   const expectBadInput = (result: Awaited<ReturnType<TestApi['gql']>>, field: string) => {
     expect(result.errors).toHaveLength(1);
@@ -359,6 +371,34 @@ describe('retention', () => {
     });
   });
 
+  it('a preview that takes too long is cancelled and answered PREVIEW_TIMEOUT, with a Swedish message', async () => {
+    const service = api.app.get(RetentionService);
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      // The inactive-persons count reads consent: it waits for this lock until its time is up.
+      await holder.query(`LOCK TABLE consent IN ACCESS EXCLUSIVE MODE`);
+      service.previewTimeoutMs = 500;
+      const started = Date.now();
+      const result = await api.gql(PREVIEW);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]).toMatchObject({
+        message:
+          'Förhandsvisningen tog för lång tid och avbröts. Försök igen senare; gallringen kan köras ändå.',
+        extensions: { code: 'PREVIEW_TIMEOUT' },
+      });
+      expect(result.data ?? null).toBeNull();
+    } finally {
+      service.previewTimeoutMs = 10_000;
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    // The timeout was local to the preview's transaction: the next preview counts as before.
+    expect((await previewCounts()).INACTIVE_PERSONS).toBe(5);
+  });
+
   it('changes a rule with an audit row of field names', async () => {
     const { updateRetentionRule } = await api.ok(UPDATE, {
       input: {
@@ -419,6 +459,18 @@ describe('retention', () => {
     expect(disabled).toBe(1);
     expect(firstRun.counts.map((c: Json) => c.code)).toEqual(Object.keys(enabled));
     expect(countsOf(firstRun)).toEqual(enabled);
+    // Under which decision and window each rule ran.
+    const under = Object.fromEntries(
+      firstRun.counts.map((c: Json) => [c.code, [c.decisionReference, c.windowStart]]),
+    );
+    expect(under).toEqual({
+      INACTIVE_PERSONS: ['RS 2026/123', new Date(PERSONS_START).toISOString()],
+      REJECTED_IMPORT_ROWS: ['RS 2026/123', new Date(IMPORTS_START).toISOString()],
+      ACCESS_LOG: ['RS 2026/123', new Date(ACCESS_START).toISOString()],
+      SESSIONS: [null, new Date(WORKING_START).toISOString()],
+      INVITATIONS: [null, new Date(WORKING_START).toISOString()],
+      PERSONAL_DATA_EXPORTS: [null, new Date(EXPORTS_START).toISOString()],
+    });
 
     // Persons: anonymised when due, untouched otherwise.
     for (const [key, { id, goes }] of Object.entries(people)) {
@@ -451,11 +503,21 @@ describe('retention', () => {
     expect(await sql(`SELECT * FROM quarterly_report ORDER BY id`)).toEqual(reportsBefore);
   });
 
-  it('the run row holds counts only, and the ledger ids, dates and the decision', async () => {
+  it('the run row holds per rule its count, decision and window only, and the ledger ids, dates and the decision', async () => {
     const row = await one(`SELECT * FROM retention_run WHERE id = $1`, [firstRun.id]);
     expect(row).toMatchObject({ trigger: 'MANUAL', status: 'DONE', error: null, requested_by: adminId });
     expect(new Date(row.as_of).toISOString()).toBe(NOW.toISOString());
-    expect(Object.values(row.counts).every((n) => typeof n === 'number')).toBe(true);
+    expect(row.rules).toHaveLength(6);
+    for (const rule of row.rules) {
+      expect(Object.keys(rule).sort()).toEqual(['code', 'count', 'decisionReference', 'windowStart']);
+      expect(typeof rule.count).toBe('number');
+    }
+    expect(row.rules.find((r: Json) => r.code === 'INACTIVE_PERSONS')).toEqual({
+      code: 'INACTIVE_PERSONS',
+      count: 5,
+      decisionReference: 'RS 2026/123',
+      windowStart: new Date(PERSONS_START).toISOString(),
+    });
     expect(JSON.stringify(row)).not.toMatch(/Alva|Bertil|Hugo|Ida|Elin|Kung/);
 
     const ledger = await sql(
@@ -488,6 +550,32 @@ describe('retention', () => {
       'subject_id',
       'user_id',
     ]);
+  });
+
+  it('after the run the worker wrote the whole ledger outside the database, as the CLI exports it', async () => {
+    // Written once the run is finished: wait for it.
+    const deadline = Date.now() + 10_000;
+    while (!(await readdir(ledgerDir)).length && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    // The worker's clock says 1 March 2031, 03:00 in Stockholm; the file was renamed into place whole.
+    expect(await readdir(ledgerDir)).toEqual(['erasure-ledger-2031-03-01.jsonl']);
+    const text = await readFile(join(ledgerDir, 'erasure-ledger-2031-03-01.jsonl'), 'utf8');
+    const entries = await new ErasureLedgerRepository(api.dataSource.manager).all();
+    expect(entries).toHaveLength(6); // 5 persons anonymised, 1 import culled
+    expect(text).toBe(entries.map(erasureLedgerLine).join(''));
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Json);
+    expect(lines.filter((l) => l.action === 'ANONYMISED')).toHaveLength(5);
+    expect(Object.keys(lines[0]).sort()).toEqual([
+      'action',
+      'at',
+      'decision_reference',
+      'retention_run_id',
+      'subject_id',
+    ]);
+    expect(text).not.toMatch(/Alva|Bertil|Hugo|Ida|Elin|Kung/);
   });
 
   it('a second run with the same clock changes nothing', async () => {
@@ -601,16 +689,79 @@ describe('retention', () => {
     } finally {
       await sql(`ALTER TABLE user_session_away RENAME TO user_session`);
     }
-    const row = await one(`SELECT status, error, counts, finished_at FROM retention_run WHERE id = $1`, [
+    const row = await one(`SELECT status, error, rules, finished_at FROM retention_run WHERE id = $1`, [
       run.id,
     ]);
     expect(row).toMatchObject({
       status: 'FAILED',
       error: 'Gallringen avbröts vid regeln SESSIONS (42P01)',
-      // The rules before SESSIONS in a run's order (inactive persons come last).
-      counts: { REJECTED_IMPORT_ROWS: 0, ACCESS_LOG: 0 },
     });
+    // The rules before SESSIONS in a run's order (inactive persons come last), and SESSIONS itself
+    // with what it had done before it failed.
+    expect(row.rules.map((r: Json) => [r.code, r.count])).toEqual([
+      ['REJECTED_IMPORT_ROWS', 0],
+      ['ACCESS_LOG', 0],
+      ['SESSIONS', 0],
+    ]);
     expect(row.finished_at).not.toBeNull();
+  });
+
+  it("a nightly fire's retries re-use its run row: a FAILED run is executed again, a DONE one is not", async () => {
+    const fire = 'repeat:retention-nightly:1930100000000@1930100000000';
+    const runner = new RetentionRunner(api.dataSource);
+    const scheduleRows = async () =>
+      (await one(`SELECT count(*)::int AS n FROM retention_run WHERE trigger = 'SCHEDULE'`)).n as number;
+    const before = await scheduleRows();
+    await sql(`ALTER TABLE user_session RENAME TO user_session_away`);
+    try {
+      await expect(runner.runScheduled(NOW, fire)).rejects.toThrow(/failed at rule SESSIONS/);
+      // The job's next attempt, while the cause is still there.
+      await expect(runner.runScheduled(NOW, fire)).rejects.toThrow(/failed at rule SESSIONS/);
+    } finally {
+      await sql(`ALTER TABLE user_session_away RENAME TO user_session`);
+    }
+    const failed = await one(`SELECT id, status FROM retention_run WHERE scheduled_fire = $1`, [fire]);
+    expect(failed.status).toBe('FAILED');
+    expect(await scheduleRows()).toBe(before + 1);
+
+    const [retried] = await runner.runScheduled(new Date(NOW.getTime() + 3_600_000), fire);
+    expect(retried).toMatchObject({ id: failed.id, trigger: 'SCHEDULE', status: 'DONE', error: null });
+    // The fire's moment, not the retry's: the same windows as the first attempt.
+    expect(retried.asOf).toEqual(NOW);
+    expect(retried.rules.map((r) => r.code)).toEqual([
+      'REJECTED_IMPORT_ROWS',
+      'ACCESS_LOG',
+      'SESSIONS',
+      'INVITATIONS',
+      'PERSONAL_DATA_EXPORTS',
+      'INACTIVE_PERSONS',
+    ]);
+    const finishedAt = retried.finishedAt;
+
+    // A retry after the run is DONE (the ledger file could not be written, say) runs nothing again.
+    const [again] = await runner.runScheduled(NOW, fire);
+    expect(again).toMatchObject({ id: failed.id, status: 'DONE', finishedAt });
+    expect(await scheduleRows()).toBe(before + 1);
+  });
+
+  it('a run still shows the decision and window it ran under after the rule is edited', async () => {
+    await api.ok(UPDATE, {
+      input: {
+        code: 'INACTIVE_PERSONS',
+        keepAmount: 48,
+        keepUnit: 'MONTHS',
+        decisionReference: 'RS 2031/7',
+        enabled: true,
+      },
+    });
+    const runs = (await api.ok(RUNS, { first: 100 })).retentionRuns as Json[];
+    const first = runs.find((r) => r.id === firstRun.id)!;
+    expect(first.counts.find((c: Json) => c.code === 'INACTIVE_PERSONS')).toEqual({
+      code: 'INACTIVE_PERSONS',
+      count: 5,
+      decisionReference: 'RS 2026/123',
+      windowStart: new Date(PERSONS_START).toISOString(),
+    });
   });
 });
 
@@ -642,5 +793,67 @@ describe('retention of many persons', () => {
       [run.id],
     );
     expect(ledger).toBe(1001);
+  });
+
+  it('a person who gets evidence while the run is locking them is not anonymised', async () => {
+    const NOW = new Date('2031-03-01T02:00:00Z');
+    const person = async (name: string): Promise<string> =>
+      (
+        await api.dataSource.query(
+          `INSERT INTO actor (kind, name, sector, created_at, updated_at)
+           VALUES ('PERSON', $1, 'ACADEMIA', '2020-01-01', '2020-01-01') RETURNING id`,
+          [name],
+        )
+      )[0].id;
+    const quiet = await person('Tyra Tyst');
+    const atTheDoor = await person('Dörte Dörr');
+
+    // A check-in at the door for a person the run finds due, not yet committed: the participation
+    // holds a share lock on the actor, which the run's candidate query waits for.
+    const door = api.dataSource.createQueryRunner();
+    await door.connect();
+    await door.startTransaction();
+    let released = false;
+    let running: Promise<unknown> = Promise.resolve();
+    try {
+      const [event] = await door.query(
+        `INSERT INTO event (meeting_place, title, starts_at) VALUES ('ALMEDALEN', 'Nu', '2031-02-28T10:00:00Z') RETURNING id`,
+      );
+      await door.query(
+        `INSERT INTO participation (event_id, actor_id, role, status, source) VALUES ($1, $2, 'AUDIENCE', 'ATTENDED', 'MANUAL')`,
+        [event.id, atTheDoor],
+      );
+      const run = new RetentionRunner(api.dataSource).runScheduled(NOW);
+      running = run.catch(() => undefined);
+      // The run's candidate query has taken its snapshot (without the participation) and waits.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const [{ waiting }] = await api.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query LIKE '%SELECT a.id FROM actor a%'`,
+        );
+        if (waiting === 1) break;
+        if (Date.now() > deadline) throw new Error('the run never waited for the door');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await door.commitTransaction();
+      released = true;
+      const [done] = await run;
+      expect(done.status).toBe('DONE');
+      expect(done.counts.INACTIVE_PERSONS).toBe(1);
+    } finally {
+      if (!released) await door.rollbackTransaction();
+      await running;
+      await door.release();
+    }
+    const anonymised = async (id: string) =>
+      (await api.dataSource.query(`SELECT anonymised_at FROM actor WHERE id = $1`, [id]))[0].anonymised_at !==
+      null;
+    expect(await anonymised(quiet)).toBe(true);
+    expect(await anonymised(atTheDoor)).toBe(false);
+    expect(
+      await api.dataSource.query(`SELECT 1 FROM erasure_ledger WHERE subject_id = $1`, [atTheDoor]),
+    ).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import {
   APP_CONFIG,
   AppConfig,
   DUPLICATE_QUEUE,
+  ErasureLedgerExporter,
   LADDER_ORGANISATION_QUEUE,
   LADDER_QUEUE,
   PersistenceModule,
@@ -69,6 +70,12 @@ import { RetentionProcessor } from './retention/retention.processor';
       provide: RetentionRunner,
       inject: [DataSource],
       useFactory: (ds: DataSource) => new RetentionRunner(ds),
+    },
+    {
+      provide: ErasureLedgerExporter,
+      inject: [DataSource, APP_CONFIG],
+      useFactory: (ds: DataSource, config: AppConfig) =>
+        new ErasureLedgerExporter(ds, config.ERASURE_LEDGER_EXPORT_DIR),
     },
     RetentionProcessor,
   ],

@@ -58,4 +58,15 @@ describe('loadConfig', () => {
     ).toMatchObject({ OIDC_ISSUER: 'https://login.example.org/', PUBLIC_URL: 'https://crm.example.org' });
     expect(() => loadConfig({ PUBLIC_URL: 'not a url' })).toThrow('PUBLIC_URL');
   });
+
+  it('writes no erasure-ledger file unless ERASURE_LEDGER_EXPORT_DIR names an absolute folder', () => {
+    expect(loadConfig({}).ERASURE_LEDGER_EXPORT_DIR).toBeUndefined();
+    expect(loadConfig({ ERASURE_LEDGER_EXPORT_DIR: '  ' }).ERASURE_LEDGER_EXPORT_DIR).toBeUndefined();
+    expect(loadConfig({ ERASURE_LEDGER_EXPORT_DIR: ' /mnt/backup/ledger ' }).ERASURE_LEDGER_EXPORT_DIR).toBe(
+      '/mnt/backup/ledger',
+    );
+    expect(() => loadConfig({ ERASURE_LEDGER_EXPORT_DIR: 'ledger' })).toThrow(
+      'ERASURE_LEDGER_EXPORT_DIR: must be an absolute path',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -132,6 +133,19 @@ const fields = z.object({
   LADDER_BATCH_SIZE: z.coerce.number().int().min(100).default(20_000),
   /** Ladder jobs a worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  /**
+   * A folder outside the database (another disk, a share the backups take) where the worker writes
+   * the whole erasure ledger after every retention run: `erasure-ledger-<YYYY-MM-DD>.jsonl` (the
+   * Stockholm date; the day's last run wins), written to a temporary file and renamed, in the format
+   * `npm run erasure-ledger -- export` prints and `reapply` reads. An absolute path. Unset (the
+   * default): no file is written and the ledger is exported by hand.
+   */
+  ERASURE_LEDGER_EXPORT_DIR: optionalText().pipe(
+    z
+      .string()
+      .refine((dir) => isAbsolute(dir), 'must be an absolute path')
+      .optional(),
+  ),
   /** Connections in the PostgreSQL pool of one process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
   /**

@@ -1,8 +1,8 @@
 import {
   RETENTION_RULE_ORDER,
-  RetentionCounts,
   RetentionPreviewRow,
   RetentionRuleCode,
+  RetentionRuleOutcome,
   RetentionRuleRow,
   RetentionRunRow,
   RetentionRunStatus,
@@ -88,10 +88,23 @@ export class RetentionPreviewItem {
   }
 }
 
-@ObjectType({ description: 'Records one rule touched in a run' })
+@ObjectType({
+  description:
+    'Records one rule touched in a run, and under what: the decision and the window as they were when the run applied the rule',
+})
 export class RetentionCount {
   @Field(() => RetentionRuleCode) code!: RetentionRuleCode;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'Over every attempt of a retried nightly run' }) count!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The reference of the decision the rule ran under (null for a rule that needs none)',
+  })
+  decisionReference!: string | null;
+  @Field(() => GraphQLISODateTime, {
+    description:
+      'The start of the rule’s window in this run: older records (or persons without evidence since) were due',
+  })
+  windowStart!: Date;
 }
 
 @ObjectType({
@@ -105,7 +118,8 @@ export class RetentionRun {
   @Field(() => GraphQLISODateTime) startedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt!: Date | null;
   @Field(() => [RetentionCount], {
-    description: 'Per rule that ran, in the rules’ order; empty while RUNNING',
+    description:
+      'Per rule that ran, in the rules’ order; while RUNNING empty (or, for a nightly run being retried, what its earlier attempts did)',
   })
   counts!: RetentionCount[];
 
@@ -117,16 +131,22 @@ export class RetentionRun {
       status: row.status,
       startedAt: row.startedAt,
       finishedAt: row.finishedAt,
-      counts: countsOf(row.counts),
+      counts: countsOf(row.rules),
     });
   }
 }
 
-function countsOf(counts: RetentionCounts): RetentionCount[] {
-  return RETENTION_RULE_ORDER.filter((code) => counts[code] !== undefined).map((code) => ({
-    code,
-    count: counts[code] as number,
-  }));
+function countsOf(rules: readonly RetentionRuleOutcome[]): RetentionCount[] {
+  return [...rules]
+    .sort((a, b) => RETENTION_RULE_ORDER.indexOf(a.code) - RETENTION_RULE_ORDER.indexOf(b.code))
+    .map((rule) =>
+      Object.assign(new RetentionCount(), {
+        code: rule.code,
+        count: rule.count,
+        decisionReference: rule.decisionReference,
+        windowStart: rule.windowStart,
+      }),
+    );
 }
 
 @InputType()

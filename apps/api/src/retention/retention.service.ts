@@ -27,6 +27,11 @@ const FLOOR_RULES: ReadonlySet<RetentionRuleCode> = new Set([
 ]);
 const FLOOR = { [RetentionUnit.MONTHS]: 12, [RetentionUnit.DAYS]: 366 };
 const MAX_RUNS = 100;
+/**
+ * How long the preview may count, in all, within the web request: with half a million persons the
+ * evidence checks take seconds, and a preview that hangs would hold a connection and the page.
+ */
+export const PREVIEW_TIMEOUT_MS = 10_000;
 
 /**
  * Retention (gallring) for the ADMIN: the rules (one transaction and one audit row of field names
@@ -34,6 +39,9 @@ const MAX_RUNS = 100;
  */
 @Injectable()
 export class RetentionService {
+  /** PREVIEW_TIMEOUT_MS; a field so a test can shorten it. */
+  previewTimeoutMs = PREVIEW_TIMEOUT_MS;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: RetentionClock,
@@ -81,9 +89,10 @@ export class RetentionService {
     });
   }
 
+  /** Fails with RetentionPreviewTimeoutError after previewTimeoutMs (a statement timeout, local to its transaction). */
   preview(): Promise<RetentionPreviewRow[]> {
     return this.dataSource.transaction('REPEATABLE READ', (em) =>
-      new RetentionRepository(em).preview(this.clock.now()),
+      new RetentionRepository(em).preview(this.clock.now(), this.previewTimeoutMs),
     );
   }
 

@@ -1,4 +1,5 @@
 import {
+  ErasureLedgerExporter,
   JobName,
   RETENTION_SCHEDULE,
   RETENTION_SCHEDULER_ID,
@@ -24,14 +25,18 @@ const run = (id: string, trigger: RetentionTrigger): RetentionRunRow => ({
   trigger,
   asOf: new Date('2031-03-01T01:30:00Z'),
   status: RetentionRunStatus.DONE,
+  rules: [],
   counts: {},
   error: null,
   startedAt: new Date(),
   finishedAt: new Date(),
 });
 
-/** The processor with what it talks to recorded: the queue's scheduler and the runner's calls. */
-function processor() {
+/**
+ * The processor with what it talks to recorded: the queue's scheduler, the runner's calls and the
+ * ledger's exports (in the same list, to see the order). `failing` makes the runner throw.
+ */
+function processor(failing = false) {
   const calls: string[] = [];
   const schedulers: unknown[][] = [];
   const queue = {
@@ -42,13 +47,20 @@ function processor() {
       calls.push(`execute ${runId}`);
       return run(runId, RetentionTrigger.MANUAL);
     },
-    runScheduled: async (now: Date) => {
-      calls.push(`runScheduled ${now.toISOString()}`);
+    runScheduled: async (now: Date, fire: string | null) => {
+      calls.push(`runScheduled ${now.toISOString()} ${fire}`);
+      if (failing) throw new Error('a rule failed');
       return [run('nightly', RetentionTrigger.SCHEDULE)];
     },
   } as unknown as RetentionRunner;
   const clock = { now: () => new Date('2031-03-01T01:30:00Z') } as RetentionClock;
-  return { processor: new RetentionProcessor(runner, clock, queue), calls, schedulers };
+  const ledger = {
+    export: async (now: Date) => {
+      calls.push(`export ledger ${now.toISOString()}`);
+      return null;
+    },
+  } as unknown as ErasureLedgerExporter;
+  return { processor: new RetentionProcessor(runner, clock, queue, ledger), calls, schedulers };
 }
 
 describe('the nightly retention schedule', () => {
@@ -87,13 +99,31 @@ describe('the retention jobs', () => {
     const job = retentionRunJob('8d0f7a4e-2b1c-4f7e-9a55-0c3b2d1e4f60');
     expect(job.opts.jobId).toBe('retention-run-8d0f7a4e-2b1c-4f7e-9a55-0c3b2d1e4f60');
     await p.process({ name: job.name, data: job.data } as Job);
-    expect(calls).toEqual(['execute 8d0f7a4e-2b1c-4f7e-9a55-0c3b2d1e4f60']);
+    expect(calls).toEqual([
+      'execute 8d0f7a4e-2b1c-4f7e-9a55-0c3b2d1e4f60',
+      'export ledger 2031-03-01T01:30:00.000Z',
+    ]);
   });
 
-  it("the scheduler's fire runs the rules as of the clock's now", async () => {
+  it("the scheduler's fire runs the rules as of the clock's now, naming the fire by its job id, then exports the ledger", async () => {
     const { processor: p, calls } = processor();
-    await p.process({ name: JobName.RetentionNightly, data: {} } as Job);
-    expect(calls).toEqual(['runScheduled 2031-03-01T01:30:00.000Z']);
+    const fire = 'repeat:retention-nightly:1930181400000';
+    await p.process({ id: fire, timestamp: 1930181400000, name: JobName.RetentionNightly, data: {} } as Job);
+    expect(calls).toEqual([
+      `runScheduled 2031-03-01T01:30:00.000Z ${fire}@1930181400000`,
+      'export ledger 2031-03-01T01:30:00.000Z',
+    ]);
+  });
+
+  it('a run that fails still exports the ledger, and the job fails (to be retried)', async () => {
+    const { processor: p, calls } = processor(true);
+    await expect(
+      p.process({ id: '7', timestamp: 5, name: JobName.RetentionNightly, data: {} } as Job),
+    ).rejects.toThrow('a rule failed');
+    expect(calls).toEqual([
+      'runScheduled 2031-03-01T01:30:00.000Z 7@5',
+      'export ledger 2031-03-01T01:30:00.000Z',
+    ]);
   });
 
   it('refuses a job it has no handler for', async () => {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseLedgerLines, reapplyErasureLedger } from '../anonymisation/reapply';
-import { ErasureLedgerRepository } from '../anonymisation/erasure-ledger.repository';
 import { loadConfig } from '../config';
 import { createDataSource } from '../data-source';
+import { writeErasureLedger } from '../retention/erasure-ledger-export';
 
 const USAGE = `usage:
   npm run erasure-ledger -- export > ledger.jsonl     the ledger as JSON lines on stdout
@@ -30,9 +30,14 @@ async function main(args: string[]): Promise<number> {
   await dataSource.initialize();
   try {
     if (command === 'export') {
-      for (const entry of await new ErasureLedgerRepository(dataSource.manager).all()) {
-        process.stdout.write(`${JSON.stringify(entry)}\n`);
-      }
+      // The same lines the worker writes to ERASURE_LEDGER_EXPORT_DIR after every retention run.
+      await writeErasureLedger(
+        dataSource.manager,
+        (chunk) =>
+          new Promise<void>((resolve, reject) =>
+            process.stdout.write(chunk, (error) => (error ? reject(error) : resolve())),
+          ),
+      );
       return 0;
     }
     const counts = await dataSource.transaction((em) => reapplyErasureLedger(em, entries));

@@ -2,3 +2,4 @@
 export * from './retention-rules';
 export * from './retention.repository';
 export * from './retention-runner';
+export * from './erasure-ledger-export';

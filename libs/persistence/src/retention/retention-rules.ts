@@ -27,6 +27,16 @@ export interface RetentionScope {
   decisionReference: string | null;
 }
 
+/** What one batch of a rule did. */
+export interface RetentionBatch {
+  /** Records touched. */
+  touched: number;
+  /** Whether anything may be left: the runner then asks for another batch. */
+  more: boolean;
+  /** For a rule that walks its candidates in key order: the last key this batch looked at. */
+  after: string | null;
+}
+
 /**
  * One rule: the SQL that finds what is due (shared by the preview and the run, so they never
  * disagree) and one batch of its work, in the caller's transaction. `$1` in `due` is the window's
@@ -39,8 +49,17 @@ interface RuleDefinition {
   batch: number;
   /** `SELECT <key> FROM … WHERE …` of what is due, with `$1` the window's start. */
   due: string;
-  /** Touches one batch of what is due; answers how many were touched (0: nothing left). */
-  apply(em: EntityManager, scope: RetentionScope, limit: number): Promise<number>;
+  /**
+   * Touches one batch of what is due. `after` is the previous batch's `after` (null for the first),
+   * so a rule that walks its candidates in key order continues where it stopped instead of
+   * scanning from the start again.
+   */
+  apply(
+    em: EntityManager,
+    scope: RetentionScope,
+    limit: number,
+    after: string | null,
+  ): Promise<RetentionBatch>;
 }
 
 /** The window's start as a Stockholm calendar date: evidence dated on or after it is recent. */
@@ -100,7 +119,7 @@ function deleting(table: string, predicate: string, description: string): RuleDe
           [scope.windowStart],
         ),
       );
-      return deleted.length;
+      return { touched: deleted.length, more: deleted.length > 0, after: null };
     },
   };
 }
@@ -112,22 +131,38 @@ export const RETENTION_RULES: Record<RetentionRuleCode, RuleDefinition> = {
       'samtycke och ingen ändring av uppgifterna inom perioden (personer med begränsad behandling undantas)',
     batch: 500,
     due: INACTIVE_PERSONS_DUE,
-    async apply(em, scope, limit) {
-      const ids = rowsOf(
-        await em.query(`${INACTIVE_PERSONS_DUE} ORDER BY a.id LIMIT ${limit} FOR UPDATE OF a`, [
+    async apply(em, scope, limit, after) {
+      // Keyset: each batch continues after the last candidate of the one before (the partial index
+      // actor_retention_candidate_idx walks persons neither anonymised nor restricted by id).
+      const candidates = rowsOf(
+        await em.query(
+          `${INACTIVE_PERSONS_DUE} ${after === null ? '' : 'AND a.id > $2'}
+           ORDER BY a.id LIMIT ${limit} FOR UPDATE OF a`,
+          after === null ? [scope.windowStart] : [scope.windowStart, after],
+        ),
+      ).map((row) => row.id as string);
+      if (!candidates.length) return { touched: 0, more: false, after };
+      // That statement judged the evidence on the snapshot it started with, before it waited for the
+      // locks: a participation, membership, engagement or consent committed meanwhile (a check-in at
+      // the door) was not seen. The candidates are locked now, so no new row can refer to them until
+      // this transaction ends (a reference takes a share lock on the actor), and a new statement sees
+      // everything committed before it: only the persons it still finds due are anonymised.
+      const due = rowsOf(
+        await em.query(`${INACTIVE_PERSONS_DUE} AND a.id = ANY ($2::uuid[])`, [
           scope.windowStart,
+          candidates,
         ]),
       ).map((row) => row.id as string);
-      if (!ids.length) return 0;
-      const anonymised = await anonymisePersons(em, ids, {
+      const anonymised = await anonymisePersons(em, due, {
         retentionRunId: scope.retentionRunId,
         reference: scope.decisionReference,
         userId: null,
       });
-      // A batch that anonymises nobody would be found again and again.
-      if (!anonymised.length)
-        throw new Error('anonymisation made no progress on a batch of inactive persons');
-      return anonymised.length;
+      return {
+        touched: anonymised.length,
+        more: candidates.length === limit,
+        after: candidates[candidates.length - 1],
+      };
     },
   },
   [RetentionRuleCode.REJECTED_IMPORT_ROWS]: {
@@ -151,7 +186,7 @@ export const RETENTION_RULES: Record<RetentionRuleCode, RuleDefinition> = {
         reference: scope.decisionReference,
         userId: null,
       });
-      return culled.length;
+      return { touched: culled.length, more: culled.length > 0, after: null };
     },
   },
   // The weekly summaries (access_log_summary*) hold counts per staff user and no one else's data:

@@ -3,8 +3,8 @@ import { sqlStateOf } from '../database-errors';
 import { rowsOf } from '../sql';
 import { RETENTION_RULES, RETENTION_RUN_ORDER, RetentionRuleCode, windowStartOf } from './retention-rules';
 import {
-  RetentionCounts,
   RetentionRepository,
+  RetentionRuleOutcome,
   RetentionRunRow,
   RetentionRunStatus,
   RetentionTrigger,
@@ -29,10 +29,10 @@ export class RetentionBusyError extends Error {
 }
 
 /**
- * Executes retention runs: each enabled rule in its own transactions (a batch each), counts per
- * rule code in the run row, DONE — or FAILED with a text that names the rule and the error class,
- * never a value. Idempotent: what a run touched is no longer due, so a second run with the same
- * clock touches nothing.
+ * Executes retention runs: each enabled rule in its own transactions (a batch each); per rule in
+ * the run row its count, decision reference and window start; DONE — or FAILED with a text that
+ * names the rule and the error class, never a value. Idempotent: what a run touched is no longer
+ * due, so a second run with the same clock touches nothing.
  */
 export class RetentionRunner {
   constructor(private readonly dataSource: DataSource) {}
@@ -48,14 +48,24 @@ export class RetentionRunner {
 
   /**
    * The nightly run as of `now`. Runs left RUNNING (a manual run whose job was lost, a worker that
-   * stopped mid-run) are executed first, then the scheduled one. Answers the runs it executed.
+   * stopped mid-run) are executed first, then the scheduled one. `fire` names the scheduler's fire
+   * (its BullMQ job id, the same over the job's retries): a retry of a fire whose run FAILED executes
+   * that run again (same row, same as_of), and one whose run is DONE executes nothing. Answers the
+   * runs it executed, or the fire's run already DONE.
    */
-  runScheduled(now: Date): Promise<RetentionRunRow[]> {
+  runScheduled(now: Date, fire: string | null = null): Promise<RetentionRunRow[]> {
     return this.locked(async (runner) => {
       const repository = new RetentionRepository(runner.manager);
       const done: RetentionRunRow[] = [];
       for (const pending of await repository.running()) done.push(await this.executeLocked(runner, pending));
-      const run = await repository.insertRun(RetentionTrigger.SCHEDULE, now, null);
+      const earlier = fire === null ? null : await repository.scheduledRun(fire);
+      if (earlier?.status === RetentionRunStatus.DONE) {
+        if (!done.some((run) => run.id === earlier.id)) done.push(earlier);
+        return done;
+      }
+      const run =
+        (earlier && (await repository.reopenRun(earlier.id))) ??
+        (await repository.insertRun(RetentionTrigger.SCHEDULE, now, null, fire));
       done.push(await this.executeLocked(runner, run));
       return done;
     });
@@ -63,7 +73,17 @@ export class RetentionRunner {
 
   private async executeLocked(runner: QueryRunner, run: RetentionRunRow): Promise<RetentionRunRow> {
     const repository = new RetentionRepository(runner.manager);
-    const counts: RetentionCounts = {};
+    // A run executed again (a retried nightly fire) adds to what its earlier attempts touched.
+    const outcomes = new Map(run.rules.map((outcome) => [outcome.code, outcome]));
+    const record = (outcome: RetentionRuleOutcome) =>
+      outcomes.set(outcome.code, {
+        ...outcome,
+        count: (outcomes.get(outcome.code)?.count ?? 0) + outcome.count,
+      });
+    const recorded = () =>
+      [...outcomes.values()].sort(
+        (a, b) => RETENTION_RUN_ORDER.indexOf(a.code) - RETENTION_RUN_ORDER.indexOf(b.code),
+      );
     let current: RetentionRuleCode | null = null;
     try {
       const rules = (await repository.rules()).filter((rule) => rule.enabled);
@@ -74,23 +94,31 @@ export class RetentionRunner {
         const windowStart = await windowStartOf(runner.manager, run.asOf, rule.keepAmount, rule.keepUnit);
         const scope = { windowStart, retentionRunId: run.id, decisionReference: rule.decisionReference };
         let touched = 0;
-        for (;;) {
-          const batch = await runner.manager.transaction((em: EntityManager) =>
-            definition.apply(em, scope, definition.batch),
-          );
-          touched += batch;
-          if (batch === 0) break;
+        try {
+          let after: string | null = null;
+          for (;;) {
+            // READ COMMITTED whatever the server's default: each statement sees what is committed
+            // before it (the inactive-persons rule re-checks its locked candidates that way).
+            const batch = await runner.manager.transaction('READ COMMITTED', (em: EntityManager) =>
+              definition.apply(em, scope, definition.batch, after),
+            );
+            touched += batch.touched;
+            after = batch.after;
+            if (!batch.more) break;
+          }
+        } finally {
+          // Also for the rule that fails: the batches it committed before are done.
+          record({ code: rule.code, count: touched, decisionReference: rule.decisionReference, windowStart });
         }
-        counts[rule.code] = touched;
       }
-      return await repository.finishRun(run.id, RetentionRunStatus.DONE, counts, null);
+      return await repository.finishRun(run.id, RetentionRunStatus.DONE, recorded(), null);
     } catch (error) {
       // The database's message can quote a value: the run keeps the rule and the error class only.
       const cause = sqlStateOf(error) ?? (error instanceof Error ? error.name : 'okänt fel');
       await repository.finishRun(
         run.id,
         RetentionRunStatus.FAILED,
-        counts,
+        recorded(),
         `Gallringen avbröts vid regeln ${current ?? '(ingen)'} (${cause})`,
       );
       throw new Error(`retention run ${run.id} failed at rule ${current ?? '(none)'}`, { cause: error });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sqlStateOf } from '../database-errors';
 import { rowsOf } from '../sql';
 import {
   countDue,
@@ -42,11 +43,27 @@ export interface RetentionRuleChange {
 /** Records touched per rule code, for the rules that ran. Counts only, never names. */
 export type RetentionCounts = Partial<Record<RetentionRuleCode, number>>;
 
+/**
+ * What one rule did in a run, and under what: the decision's reference and the window's start as
+ * they were when the run applied the rule (the rule may be edited since). No personal data.
+ */
+export interface RetentionRuleOutcome {
+  code: RetentionRuleCode;
+  /** Records touched (over every attempt of a retried nightly run). */
+  count: number;
+  decisionReference: string | null;
+  /** Records older than this (or persons without evidence since) were due. */
+  windowStart: Date;
+}
+
 export interface RetentionRunRow {
   id: string;
   trigger: RetentionTrigger;
   asOf: Date;
   status: RetentionRunStatus;
+  /** Per rule the run applied, in the order it applied them. */
+  rules: RetentionRuleOutcome[];
+  /** The same counts by rule code. */
   counts: RetentionCounts;
   error: string | null;
   startedAt: Date;
@@ -58,11 +75,25 @@ export interface RetentionPreviewRow {
   count: number;
 }
 
+/** The preview's counts took longer than they were given (the statement timeout cancelled them). */
+export class RetentionPreviewTimeoutError extends Error {
+  constructor(
+    readonly timeoutMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(`the retention preview took longer than ${timeoutMs} ms`, options);
+    this.name = 'RetentionPreviewTimeoutError';
+  }
+}
+
+/** query_canceled: what a statement cancelled by statement_timeout fails with. */
+const QUERY_CANCELED = '57014';
+
 /** Serialises starting manual runs, so two presses at once make one run. */
 const START_LOCK = 0x7265_7431; // 'ret1'
 
 const RULE_COLUMNS = `code, keep_amount, keep_unit, requires_decision, decision_reference, enabled, updated_at`;
-const RUN_COLUMNS = `id, trigger, as_of, status, counts, error, started_at, finished_at`;
+const RUN_COLUMNS = `id, trigger, as_of, status, rules, error, started_at, finished_at`;
 
 function ruleOf(row: Record<string, unknown>): RetentionRuleRow {
   const code = row.code as RetentionRuleCode;
@@ -79,12 +110,26 @@ function ruleOf(row: Record<string, unknown>): RetentionRuleRow {
 }
 
 function runOf(row: Record<string, unknown>): RetentionRunRow {
+  const rules = (
+    row.rules as {
+      code: RetentionRuleCode;
+      count: number;
+      decisionReference: string | null;
+      windowStart: string;
+    }[]
+  ).map((rule): RetentionRuleOutcome => ({
+    code: rule.code,
+    count: rule.count,
+    decisionReference: rule.decisionReference,
+    windowStart: new Date(rule.windowStart),
+  }));
   return {
     id: row.id as string,
     trigger: row.trigger as RetentionTrigger,
     asOf: row.as_of as Date,
     status: row.status as RetentionRunStatus,
-    counts: row.counts as RetentionCounts,
+    rules,
+    counts: Object.fromEntries(rules.map((rule) => [rule.code, rule.count])),
     error: row.error as string | null,
     startedAt: row.started_at as Date,
     finishedAt: row.finished_at as Date | null,
@@ -147,29 +192,71 @@ export class RetentionRepository {
 
   /**
    * Per rule, enabled or not, how many records a run at `now` would touch: the rules' own SQL
-   * (RETENTION_RULES[code].due), so the preview and the run never disagree.
+   * (RETENTION_RULES[code].due), so the preview and the run never disagree. With `timeoutMs`, the
+   * whole preview gets that long (a statement timeout, local to the caller's transaction, for what
+   * is left of it) and otherwise fails with RetentionPreviewTimeoutError.
    */
-  async preview(now: Date): Promise<RetentionPreviewRow[]> {
+  async preview(now: Date, timeoutMs?: number): Promise<RetentionPreviewRow[]> {
+    const deadline = timeoutMs === undefined ? null : Date.now() + timeoutMs;
     const result: RetentionPreviewRow[] = [];
-    for (const rule of await this.rules()) {
-      const windowStart = await windowStartOf(this.em, now, rule.keepAmount, rule.keepUnit);
-      result.push({ rule, count: await countDue(this.em, rule.code, windowStart) });
+    try {
+      for (const rule of await this.rules()) {
+        if (deadline !== null) {
+          const left = Math.ceil(deadline - Date.now());
+          if (left <= 0) throw new RetentionPreviewTimeoutError(timeoutMs as number);
+          await this.em.query(`SELECT set_config('statement_timeout', $1, true)`, [`${left}ms`]);
+        }
+        const windowStart = await windowStartOf(this.em, now, rule.keepAmount, rule.keepUnit);
+        result.push({ rule, count: await countDue(this.em, rule.code, windowStart) });
+      }
+    } catch (error) {
+      if (deadline !== null && sqlStateOf(error) === QUERY_CANCELED)
+        throw new RetentionPreviewTimeoutError(timeoutMs as number, { cause: error });
+      throw error;
     }
     return result;
   }
 
+  /** A new run, RUNNING; `scheduledFire` names the nightly fire it is (the fire's BullMQ job id). */
   async insertRun(
     trigger: RetentionTrigger,
     asOf: Date,
     requestedBy: string | null,
+    scheduledFire: string | null = null,
   ): Promise<RetentionRunRow> {
     const [row] = rowsOf(
       await this.em.query(
-        `INSERT INTO retention_run (trigger, as_of, requested_by) VALUES ($1, $2, $3) RETURNING ${RUN_COLUMNS}`,
-        [trigger, asOf, requestedBy],
+        `INSERT INTO retention_run (trigger, as_of, requested_by, scheduled_fire) VALUES ($1, $2, $3, $4)
+         RETURNING ${RUN_COLUMNS}`,
+        [trigger, asOf, requestedBy, scheduledFire],
       ),
     );
     return runOf(row);
+  }
+
+  /** The run of a nightly fire, if an earlier attempt of the fire made one. */
+  async scheduledRun(scheduledFire: string): Promise<RetentionRunRow | null> {
+    const [row] = rowsOf(
+      await this.em.query(`SELECT ${RUN_COLUMNS} FROM retention_run WHERE scheduled_fire = $1`, [
+        scheduledFire,
+      ]),
+    );
+    return row ? runOf(row) : null;
+  }
+
+  /**
+   * A FAILED run RUNNING again, to be executed by a retry of its job: same id, same as_of (so the
+   * same windows), its counts so far kept for the retry to add to. Null if it is not FAILED.
+   */
+  async reopenRun(id: string): Promise<RetentionRunRow | null> {
+    const [row] = rowsOf(
+      await this.em.query(
+        `UPDATE retention_run SET status = 'RUNNING', error = NULL, finished_at = NULL
+          WHERE id = $1 AND status = 'FAILED' RETURNING ${RUN_COLUMNS}`,
+        [id],
+      ),
+    );
+    return row ? runOf(row) : null;
   }
 
   /**
@@ -209,14 +296,14 @@ export class RetentionRepository {
   async finishRun(
     id: string,
     status: RetentionRunStatus.DONE | RetentionRunStatus.FAILED,
-    counts: RetentionCounts,
+    rules: readonly RetentionRuleOutcome[],
     error: string | null,
   ): Promise<RetentionRunRow> {
     const [row] = rowsOf(
       await this.em.query(
-        `UPDATE retention_run SET status = $2, counts = $3::jsonb, error = $4, finished_at = clock_timestamp()
+        `UPDATE retention_run SET status = $2, rules = $3::jsonb, error = $4, finished_at = clock_timestamp()
           WHERE id = $1 AND status = 'RUNNING' RETURNING ${RUN_COLUMNS}`,
-        [id, status, JSON.stringify(counts), error],
+        [id, status, JSON.stringify(rules), error],
       ),
     );
     return runOf(row);
