@@ -162,6 +162,7 @@ const CULLED_FORM = (r: string) =>
  * of persons looked for. Locks only the imports that change.
  */
 async function removeRejectedImportRows(manager: EntityManager, persons: readonly PersonToErase[]) {
+  // Lower-cased here, so the query compares each row's lower-cased text with them as they are.
   const emails = persons.map((p) => p.email?.toLowerCase()).filter((e): e is string => Boolean(e));
   const names: string[] = persons.map((p) => p.name);
   const updated = await manager.query(
@@ -181,7 +182,7 @@ async function removeRejectedImportRows(manager: EntityManager, persons: readonl
      ),
      matched AS (
        SELECT t.id, t.ord, t.el,
-              EXISTS (SELECT 1 FROM unnest($1::text[]) AS e WHERE strpos(t.text, lower(e)) > 0)
+              EXISTS (SELECT 1 FROM unnest($1::text[]) AS e WHERE strpos(t.text, e) > 0)
               OR EXISTS (SELECT 1 FROM name_key WHERE strpos(t.reason_key, name_key.word) > 0) AS el_names
        FROM row_text t
      ),
