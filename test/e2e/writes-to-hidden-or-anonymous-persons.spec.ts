@@ -144,6 +144,27 @@ describe('writes to hidden or anonymous persons', () => {
       },
     );
 
+    it('cannot be checked in by the code of a registration made before (BAD_USER_INPUT code)', async () => {
+      const person = await make.person();
+      const event = await make.event();
+      const { registerParticipation } = await api.ok(
+        `mutation($input: RegisterParticipationInput!) { registerParticipation(input: $input) { checkInCode } }`,
+        { input: { eventId: event.id, actorId: person.id, role: 'AUDIENCE' } },
+      );
+      await api.ok(ANONYMISE, { id: person.id });
+      const before = await recorded(person.id);
+      const result = await api.gql(
+        `mutation($e: ID!, $c: String!) { checkInByCode(eventId: $e, code: $c) { status } }`,
+        { e: event.id, c: registerParticipation.checkInCode },
+        staff,
+      );
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+      expect(result.errors?.[0].message).toBe(
+        'code: belongs to an anonymised person, who cannot be checked in',
+      );
+      expect(await recorded(person.id)).toEqual(before);
+    });
+
     it('cannot be restricted (BAD_USER_INPUT actorId), and nothing changes', async () => {
       const { actorId } = await anonymisedWithRecords();
       const before = await recorded(actorId);

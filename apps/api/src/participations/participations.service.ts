@@ -123,6 +123,19 @@ export class ParticipationsService {
             'belongs to a cancelled registration: register the person again to check them in',
           );
         }
+        // A restricted person's code is taken (the door's exception, answered masked); an anonymised
+        // person's is not. Read without a lock: the participation is locked first here, and a merge
+        // locks actors before participations, so locking the actor now could deadlock with it.
+        const [owner] = await em.query(
+          `SELECT anonymised_at IS NOT NULL AS anonymised FROM actor WHERE id = $1`,
+          [found.actorId],
+        );
+        if (owner?.anonymised) {
+          throw new DomainValidationError(
+            'code',
+            'belongs to an anonymised person, who cannot be checked in',
+          );
+        }
         const at = await checkInTime(em, eventId, replay.occurredAt);
         const outcome = await participations.checkInLocked(found, user.id, at);
         return this.recordCheckIn(em, user, outcome.participation, outcome.change);
