@@ -683,6 +683,20 @@ describe('restriction of processing', () => {
       },
     );
 
+    it('refuses registerParticipations naming a restricted person by id to EVENT_STAFF, writing nothing', async () => {
+      const person = await restrictedWithRecords();
+      const otherEvent = await make.event();
+      const before = await recorded(person.id);
+      const BULK = `mutation($e: ID!, $items: [ParticipationItem!]!) {
+        registerParticipations(eventId: $e, items: $items) { id } }`;
+      const variables = { e: otherEvent.id, items: [{ actorId: person.id, role: 'AUDIENCE' }] };
+      const refused = await api.gql(BULK, variables, staff);
+      expectBadInput(refused, 'items[0].actorId');
+      expect(refused.errors?.[0].message).toBe('items[0].actorId: no actor has this ID');
+      expect(await recorded(person.id)).toEqual(before);
+      expect((await api.gql(BULK, variables, admin)).errors).toBeUndefined();
+    });
+
     it('answers a restricted id exactly as an id nobody has', async () => {
       const person = await restrictedWithRecords();
       const nobody = '00000000-0000-4000-8000-000000000000';

@@ -125,6 +125,19 @@ describe('writes to hidden or anonymous persons', () => {
         (r) => ({ input: { actorId: r.actorId, givenOn: '2026-03-01', textVersion: 'v2', source: 'EMAIL' } }),
       ],
       ['updateActor', UPDATE, 'id', 'anonymised persons cannot be changed', (r) => ({ id: r.actorId })],
+      [
+        'registerParticipations by actor id',
+        `mutation($e: ID!, $items: [ParticipationItem!]!) { registerParticipations(eventId: $e, items: $items) { id } }`,
+        'items[1].actorId',
+        'anonymised persons cannot be registered for events',
+        (r, e) => ({
+          e,
+          items: [
+            { person: { name: 'Ny Deltagare', sector: 'ACADEMIA' }, role: 'AUDIENCE' },
+            { actorId: r.actorId, role: 'AUDIENCE' },
+          ],
+        }),
+      ],
     ];
 
     it.each(refused)(

@@ -16,6 +16,7 @@ import { parseId } from '../common/ids';
 import { ConstraintMessages, translateConstraint } from '../common/transaction';
 import { LadderNotifier } from '../ladder/ladder-notifier.service';
 import { LivePublisher } from '../live/live-publisher.service';
+import { ANONYMISED_REFUSALS, requireWritableActor } from '../restriction/writable-actor';
 import { ParticipationItem } from './registration.models';
 
 /** More than this in one call is a file: upload it to the import endpoint instead. */
@@ -104,8 +105,10 @@ export class RegistrationsService {
       let actorId: string;
       if (item.actorId) {
         actorId = parseId(`${at}.actorId`, item.actorId);
-        const [known] = await em.query(`SELECT id FROM actor WHERE id = $1 FOR KEY SHARE`, [actorId]);
-        if (!known) throw new DomainValidationError(`${at}.actorId`, 'no actor has this ID');
+        // By id, as any write: hidden (restricted) persons are unknown to staff, anonymised ones refused.
+        await requireWritableActor(em, actorId, `${at}.actorId`, user, {
+          anonymised: ANONYMISED_REFUSALS.register,
+        });
       } else {
         const values = await prefixed(`${at}.person`, () => this.actors.personValues(em, item.person!));
         const match = await matcher.person(values, { eventId });
