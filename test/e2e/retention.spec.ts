@@ -795,6 +795,35 @@ describe('retention of many persons', () => {
     expect(ledger).toBe(1001);
   });
 
+  it('a batch of persons none of whom is due does not end the rule: the next batch continues after it', async () => {
+    // 600 persons with recent evidence first in id order (more than a batch of 500), then 3 due.
+    await api.dataSource.query(
+      `INSERT INTO actor (id, kind, name, sector, created_at, updated_at)
+       SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, 'PERSON', 'Aktiv ' || n, 'ACADEMIA',
+              '2020-01-01', '2020-01-01'
+       FROM generate_series(1, 600) n`,
+    );
+    await api.dataSource.query(
+      `INSERT INTO engagement (actor_id, kind, occurred_on)
+       SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, 'INPUT', '2031-01-15'
+       FROM generate_series(1, 600) n`,
+    );
+    await api.dataSource.query(
+      `INSERT INTO actor (id, kind, name, sector, created_at, updated_at)
+       SELECT ('ffffffff-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, 'PERSON', 'Tyst ' || n, 'ACADEMIA',
+              '2020-01-01', '2020-01-01'
+       FROM generate_series(1, 3) n`,
+    );
+    const [run] = await new RetentionRunner(api.dataSource).runScheduled(new Date('2031-03-01T02:00:00Z'));
+    expect(run.counts.INACTIVE_PERSONS).toBe(3);
+    const [{ active, quiet }] = await api.dataSource.query(
+      `SELECT count(*) FILTER (WHERE name LIKE 'Aktiv %')::int AS active,
+              count(*) FILTER (WHERE anonymised_at IS NOT NULL AND id::text LIKE 'ffffffff-%')::int AS quiet
+       FROM actor`,
+    );
+    expect({ active, quiet }).toEqual({ active: 600, quiet: 3 });
+  });
+
   it('a person who gets evidence while the run is locking them is not anonymised', async () => {
     const NOW = new Date('2031-03-01T02:00:00Z');
     const person = async (name: string): Promise<string> =>

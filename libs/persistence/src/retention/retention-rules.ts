@@ -132,16 +132,30 @@ export const RETENTION_RULES: Record<RetentionRuleCode, RuleDefinition> = {
     batch: 500,
     due: INACTIVE_PERSONS_DUE,
     async apply(em, scope, limit, after) {
-      // Keyset: each batch continues after the last candidate of the one before (the partial index
-      // actor_retention_candidate_idx walks persons neither anonymised nor restricted by id).
-      const candidates = rowsOf(
+      // Keyset: each batch takes the next `limit` persons neither anonymised nor restricted, by id,
+      // after the last batch's (actor_retention_candidate_idx), and looks for evidence in that id
+      // range only. A bounded range lets the planner probe the evidence indexes per person; with
+      // only a lower bound and a LIMIT it merge-joins each evidence table from its first row.
+      const slice = rowsOf(
         await em.query(
-          `${INACTIVE_PERSONS_DUE} ${after === null ? '' : 'AND a.id > $2'}
-           ORDER BY a.id LIMIT ${limit} FOR UPDATE OF a`,
-          after === null ? [scope.windowStart] : [scope.windowStart, after],
+          `SELECT a.id FROM actor a
+            WHERE a.kind = 'PERSON' AND a.anonymised_at IS NULL AND a.restricted_at IS NULL
+                  ${after === null ? '' : 'AND a.id > $1'}
+            ORDER BY a.id LIMIT ${limit}`,
+          after === null ? [] : [after],
         ),
       ).map((row) => row.id as string);
-      if (!candidates.length) return { touched: 0, more: false, after };
+      if (!slice.length) return { touched: 0, more: false, after };
+      const upTo = slice[slice.length - 1];
+      const candidates = rowsOf(
+        await em.query(
+          `${INACTIVE_PERSONS_DUE} AND a.id <= $2 ${after === null ? '' : 'AND a.id > $3'}
+           ORDER BY a.id FOR UPDATE OF a`,
+          after === null ? [scope.windowStart, upTo] : [scope.windowStart, upTo, after],
+        ),
+      ).map((row) => row.id as string);
+      const next = { more: slice.length === limit, after: upTo };
+      if (!candidates.length) return { touched: 0, ...next };
       // That statement judged the evidence on the snapshot it started with, before it waited for the
       // locks: a participation, membership, engagement or consent committed meanwhile (a check-in at
       // the door) was not seen. The candidates are locked now, so no new row can refer to them until
@@ -158,11 +172,7 @@ export const RETENTION_RULES: Record<RetentionRuleCode, RuleDefinition> = {
         reference: scope.decisionReference,
         userId: null,
       });
-      return {
-        touched: anonymised.length,
-        more: candidates.length === limit,
-        after: candidates[candidates.length - 1],
-      };
+      return { touched: anonymised.length, ...next };
     },
   },
   [RetentionRuleCode.REJECTED_IMPORT_ROWS]: {
