@@ -35,7 +35,8 @@ async function loadInitiative(ctx: GraphqlContext, dataSource: DataSource, id: s
 /**
  * An initiative (name, kind, topics, dates, meeting place, the sectors it spans) holds no personal
  * data, so the committee may list initiatives as it lists events; who the members are is personal data.
- * Writes are record keeping next to participations: event staff and administrators.
+ * Writes (WRITE_INITIATIVES) are record keeping next to participations: event staff, strategists and
+ * administrators.
  */
 @Resolver(() => Initiative)
 @Requires(Permission.READ_AGGREGATES)
