@@ -10,7 +10,8 @@ import { DataProtectionView, RESTRICTED_PAGE, RUNS_SHOWN, SUMMARY_WEEKS } from '
 import {
   AccessLogSummariesQuery,
   RestrictedPersonsQuery,
-  RetentionQuery,
+  RetentionPreviewQuery,
+  RetentionRulesQuery,
   RetentionRunsQuery,
   RunRetentionMutation,
   UpdateRetentionRuleMutation,
@@ -48,24 +49,31 @@ const INACTIVE = rule('INACTIVE_PERSONS', {
 const SESSIONS = rule('SESSIONS', { description: 'Utgångna inloggningar raderas' });
 const EXPORTS = rule('PERSONAL_DATA_EXPORTS', { keepAmount: 1, keepUnit: 'DAYS' });
 
+/** The rules and, asked apart, the preview. */
 const retentionAnswer = (
   rules: ReturnType<typeof rule>[],
   counts: Partial<Record<Code, number>>,
   maxUsageCount = 1,
-): MockLink.MockedResponse => ({
-  request: { query: RetentionQuery },
-  result: {
-    data: {
-      retentionRules: rules,
-      retentionPreview: rules.map((r) => ({
-        __typename: 'RetentionPreviewItem',
-        count: counts[r.code as Code] ?? 0,
-        rule: { __typename: 'RetentionRule', code: r.code },
-      })),
-    },
+): MockLink.MockedResponse[] => [
+  {
+    request: { query: RetentionRulesQuery },
+    result: { data: { retentionRules: rules } },
+    maxUsageCount,
   },
-  maxUsageCount,
-});
+  {
+    request: { query: RetentionPreviewQuery },
+    result: {
+      data: {
+        retentionPreview: rules.map((r) => ({
+          __typename: 'RetentionPreviewItem',
+          count: counts[r.code as Code] ?? 0,
+          rule: { __typename: 'RetentionRule', code: r.code },
+        })),
+      },
+    },
+    maxUsageCount,
+  },
+];
 
 const run = (status: 'RUNNING' | 'DONE' | 'FAILED', counts: Partial<Record<Code, number>> = {}) => ({
   __typename: 'RetentionRun',
@@ -75,7 +83,12 @@ const run = (status: 'RUNNING' | 'DONE' | 'FAILED', counts: Partial<Record<Code,
   status,
   startedAt: '2026-12-04T19:00:00.000Z',
   finishedAt: status === 'RUNNING' ? null : '2026-12-04T19:00:05.000Z',
-  counts: Object.entries(counts).map(([code, count]) => ({ __typename: 'RetentionCount', code, count })),
+  counts: Object.entries(counts).map(([code, count]) => ({
+    __typename: 'RetentionCount',
+    code,
+    count,
+    decisionReference: null,
+  })),
 });
 const NIGHTLY = {
   ...run('DONE', { SESSIONS: 12, PERSONAL_DATA_EXPORTS: 1 }),
@@ -168,7 +181,7 @@ const cells = (table: HTMLElement) =>
 describe('the retention rules', () => {
   it('lists each rule in Swedish with how long it keeps, its decision, its status and what the next run touches', async () => {
     renderPage([
-      retentionAnswer([INACTIVE, SESSIONS, EXPORTS], { INACTIVE_PERSONS: 4, SESSIONS: 1200 }, Infinity),
+      ...retentionAnswer([INACTIVE, SESSIONS, EXPORTS], { INACTIVE_PERSONS: 4, SESSIONS: 1200 }, Infinity),
       runsAnswer([NIGHTLY], Infinity),
       restrictedAnswer([]),
       summariesAnswer([]),
@@ -212,7 +225,7 @@ describe('the retention rules', () => {
     let sent: Record<string, unknown> | null = null;
     const decided = { ...INACTIVE, decisionReference: 'RVB 2026/45', enabled: true, keepAmount: 24 };
     renderPage([
-      retentionAnswer([INACTIVE, SESSIONS], { INACTIVE_PERSONS: 4 }),
+      ...retentionAnswer([INACTIVE, SESSIONS], { INACTIVE_PERSONS: 4 }),
       runsAnswer([], Infinity),
       restrictedAnswer([]),
       summariesAnswer([]),
@@ -233,7 +246,7 @@ describe('the retention rules', () => {
           return { data: { updateRetentionRule: decided } };
         },
       },
-      retentionAnswer([decided, SESSIONS], { INACTIVE_PERSONS: 4 }, Infinity),
+      ...retentionAnswer([decided, SESSIONS], { INACTIVE_PERSONS: 4 }, Infinity),
     ]);
     await user.click(await screen.findByRole('button', { name: 'Ändra regeln ”Personer utan aktivitet”' }));
     const dialog = await screen.findByRole('dialog', { name: 'Ändra regeln ”Personer utan aktivitet”' });
@@ -272,7 +285,7 @@ describe('the retention rules', () => {
     const user = userEvent.setup();
     const ran = vi.fn();
     renderPage([
-      retentionAnswer([INACTIVE, SESSIONS, EXPORTS], {
+      ...retentionAnswer([INACTIVE, SESSIONS, EXPORTS], {
         INACTIVE_PERSONS: 4,
         SESSIONS: 12,
         PERSONAL_DATA_EXPORTS: 1,
@@ -289,7 +302,7 @@ describe('the retention rules', () => {
       },
       runsAnswer([run('RUNNING'), NIGHTLY]),
       runsAnswer([run('DONE', { SESSIONS: 12, PERSONAL_DATA_EXPORTS: 1 }), NIGHTLY], Infinity),
-      retentionAnswer([INACTIVE, SESSIONS, EXPORTS], { INACTIVE_PERSONS: 4 }, Infinity),
+      ...retentionAnswer([INACTIVE, SESSIONS, EXPORTS], { INACTIVE_PERSONS: 4 }, Infinity),
     ]);
     await user.click(await screen.findByRole('button', { name: 'Kör gallring nu' }));
     let dialog = await screen.findByRole('dialog', { name: 'Kör gallring nu?' });
@@ -320,12 +333,56 @@ describe('the retention rules', () => {
     );
     expect(screen.getByRole('button', { name: 'Kör gallring nu' })).toBeEnabled();
   });
+  it('shows the rules when the preview times out, and says the run’s reach is not known', async () => {
+    const user = userEvent.setup();
+    const decided = { ...INACTIVE, decisionReference: 'RVB 2026/45', enabled: true };
+    const culled = {
+      ...run('DONE'),
+      counts: [
+        {
+          __typename: 'RetentionCount',
+          code: 'INACTIVE_PERSONS',
+          count: 3,
+          decisionReference: 'RVB 2026/45',
+        },
+        { __typename: 'RetentionCount', code: 'SESSIONS', count: 0, decisionReference: null },
+      ],
+    };
+    renderPage([
+      { request: { query: RetentionRulesQuery }, result: { data: { retentionRules: [decided, SESSIONS] } } },
+      {
+        request: { query: RetentionPreviewQuery },
+        result: {
+          errors: [
+            new GraphQLError('Förhandsvisningen tog för lång tid och avbröts.', {
+              extensions: { code: 'PREVIEW_TIMEOUT' },
+            }),
+          ],
+        },
+      },
+      runsAnswer([culled], Infinity),
+      restrictedAnswer([]),
+      summariesAnswer([]),
+    ]);
+    const table = await screen.findByRole('table', { name: 'Gallringsregler' });
+    expect(
+      await screen.findByText(/Förhandsvisningen tog för lång tid och avbröts, så kolumnen/),
+    ).toBeInTheDocument();
+    expect(cells(table).map((row) => row[4])).toEqual(['–', '–']);
+    // Only the rules that touched anything, with the decision they ran under.
+    const runs = await screen.findByRole('table', { name: 'Körningar av gallringen, senaste först' });
+    expect(cells(runs)[0][3]).toBe('Personer utan aktivitet: 3 (beslut RVB 2026/45)');
+
+    await user.click(screen.getByRole('button', { name: 'Kör gallring nu' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Kör gallring nu?' });
+    expect(within(dialog).getByText(/hur många poster som berörs är inte känt/)).toBeInTheDocument();
+  });
 });
 
 describe('restricted persons and the access-log follow-up', () => {
   it('links each restricted person to their page and shows the weekly summaries as the API gives them', async () => {
     renderPage([
-      retentionAnswer([SESSIONS], {}, Infinity),
+      ...retentionAnswer([SESSIONS], {}, Infinity),
       runsAnswer([], Infinity),
       restrictedAnswer([
         { id: 'a7', name: 'Rut Rättelse', since: '2026-11-02T09:00:00.000Z', last: '2026-11-28' },

@@ -20,7 +20,8 @@ import { keepLabel, ruleLabel, runStatusLabel, triggerLabel, unitLabel } from '.
 import {
   AccessLogSummariesQuery,
   RestrictedPersonsQuery,
-  RetentionQuery,
+  RetentionPreviewQuery,
+  RetentionRulesQuery,
   RetentionRunsQuery,
   RunRetentionMutation,
   UpdateRetentionRuleMutation,
@@ -57,7 +58,8 @@ export function DataProtectionView() {
 
 /** The rules with what the next run would touch, "Kör gallring nu", and the runs. */
 function RetentionSection() {
-  const rules = useQuery(RetentionQuery);
+  const rules = useQuery(RetentionRulesQuery);
+  const previewQuery = useQuery(RetentionPreviewQuery);
   const runs = useQuery(RetentionRunsQuery, { variables: { first: RUNS_SHOWN } });
   const [editing, setEditing] = useState<RetentionRuleFieldsFragment | null>(null);
   const [asking, setAsking] = useState(false);
@@ -65,16 +67,24 @@ function RetentionSection() {
   const [failure, setFailure] = useState<string | null>(null);
   const [run, runState] = useMutation(RunRetentionMutation);
 
-  const preview = new Map((rules.data?.retentionPreview ?? []).map((p) => [p.rule.code, p.count]));
-  const total = (rules.data?.retentionRules ?? [])
-    .filter((r) => r.enabled)
-    .reduce((sum, r) => sum + (preview.get(r.code) ?? 0), 0);
+  const preview = new Map((previewQuery.data?.retentionPreview ?? []).map((p) => [p.rule.code, p.count]));
+  const total = previewQuery.data
+    ? (rules.data?.retentionRules ?? [])
+        .filter((r) => r.enabled)
+        .reduce((sum, r) => sum + (preview.get(r.code) ?? 0), 0)
+    : null;
+  const previewFailure =
+    previewQuery.error && !previewQuery.loading
+      ? errorCode(previewQuery.error) === 'PREVIEW_TIMEOUT'
+        ? t('dataProtection.preview.timeout')
+        : t('dataProtection.preview.failed')
+      : null;
   const list = runs.data?.retentionRuns ?? [];
   const running = list.some((r) => r.status === 'RUNNING');
 
   // Ask for the runs while one is under way; when it ends, the preview has changed too.
   const { startPolling, stopPolling } = runs;
-  const refetchRules = rules.refetch;
+  const refetchPreview = previewQuery.refetch;
   const [wasRunning, setWasRunning] = useState(false);
   useEffect(() => {
     if (running) startPolling(RUN_POLL_MS);
@@ -82,9 +92,9 @@ function RetentionSection() {
     return () => stopPolling();
   }, [running, startPolling, stopPolling]);
   useEffect(() => {
-    if (wasRunning && !running) void refetchRules().catch(() => undefined);
+    if (wasRunning && !running) void refetchPreview().catch(() => undefined);
     setWasRunning(running);
-  }, [running, wasRunning, refetchRules]);
+  }, [running, wasRunning, refetchPreview]);
 
   const doRun = async () => {
     try {
@@ -176,6 +186,7 @@ function RetentionSection() {
                 </tbody>
               </table>
             </div>
+            {previewFailure ? <p className="alert alert--warning">{previewFailure}</p> : null}
             <div className="actions">
               <Button onPress={() => setAsking(true)} isDisabled={running}>
                 {t('dataProtection.run.button')}
@@ -223,7 +234,16 @@ function RetentionSection() {
                           <ul className="data-protection-table__counts">
                             {touched.map((c) => (
                               <li key={c.code}>
-                                {t('dataProtection.runs.count', { rule: ruleLabel(c.code), count: c.count })}
+                                {c.decisionReference
+                                  ? t('dataProtection.runs.countDecision', {
+                                      rule: ruleLabel(c.code),
+                                      count: c.count,
+                                      decision: c.decisionReference,
+                                    })
+                                  : t('dataProtection.runs.count', {
+                                      rule: ruleLabel(c.code),
+                                      count: c.count,
+                                    })}
                               </li>
                             ))}
                           </ul>
@@ -251,6 +271,7 @@ function RetentionSection() {
             setFailure(null);
             setNews(t('dataProtection.ruleDialog.saved', { rule: ruleLabel(code) }));
             void rules.refetch().catch(() => undefined);
+            void previewQuery.refetch().catch(() => undefined);
           }}
         />
       ) : null}
@@ -264,7 +285,11 @@ function RetentionSection() {
         isPending={runState.loading}
         danger
       >
-        <p>{t('dataProtection.run.text', { count: total })}</p>
+        <p>
+          {total === null
+            ? t('dataProtection.run.textUnknown')
+            : t('dataProtection.run.text', { count: total })}
+        </p>
       </ConfirmDialog>
     </>
   );

@@ -143,6 +143,8 @@ export const dataProtectionMessages = {
   'dataProtection.run.title': 'Kör gallring nu?',
   'dataProtection.run.text':
     'De aktiva reglerna körs nu i stället för att vänta på nattens körning. Enligt förhandsvisningen berörs {count} poster. Det som gallras går inte att få tillbaka.',
+  'dataProtection.run.textUnknown':
+    'De aktiva reglerna körs nu i stället för att vänta på nattens körning. Förhandsvisningen saknas, så hur många poster som berörs är inte känt. Det som gallras går inte att få tillbaka.',
   'dataProtection.run.confirm': 'Kör gallring',
   'dataProtection.run.started': 'Gallringen har startat.',
   'dataProtection.runs.heading': 'Körningar',
@@ -156,6 +158,11 @@ export const dataProtectionMessages = {
   'dataProtection.runs.countsHint':
     'Berörda poster visas per regel; regler som inte berörde något visas inte.',
   'dataProtection.runs.count': '{rule}: {count}',
+  'dataProtection.runs.countDecision': '{rule}: {count} (beslut {decision})',
+  'dataProtection.preview.timeout':
+    'Förhandsvisningen tog för lång tid och avbröts, så kolumnen ”Nästa körning berör” är tom. Försök igen senare; gallringen kan köras ändå.',
+  'dataProtection.preview.failed':
+    'Förhandsvisningen gick inte att hämta, så kolumnen ”Nästa körning berör” är tom. Gallringen kan köras ändå.',
   'dataProtection.trigger.SCHEDULE': 'Schemalagd',
   'dataProtection.trigger.MANUAL': 'Manuell',
   'dataProtection.status.RUNNING': 'Pågår',

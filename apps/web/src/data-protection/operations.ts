@@ -132,11 +132,17 @@ export const RetentionRuleFields = graphql(`
   }
 `);
 
-export const RetentionQuery = graphql(`
-  query Retention {
+export const RetentionRulesQuery = graphql(`
+  query RetentionRules {
     retentionRules {
       ...RetentionRuleFields
     }
+  }
+`);
+
+/** Asked apart from the rules: it may time out (PREVIEW_TIMEOUT), and the rules still show. */
+export const RetentionPreviewQuery = graphql(`
+  query RetentionPreview {
     retentionPreview {
       count
       rule {
@@ -157,6 +163,7 @@ export const RetentionRunFields = graphql(`
     counts {
       code
       count
+      decisionReference
     }
   }
 `);
