@@ -34,6 +34,10 @@ function pdfaProblems(pdf: Buffer): string[] {
   if (!/\/OutputIntents \[\d+ 0 R\]/.test(raw)) problems.push('no /OutputIntents');
   if (!/\/S \/GTS_PDFA1/.test(raw)) problems.push('no GTS_PDFA1 output intent');
   if (/\/Encrypt\b/.test(raw)) problems.push('encrypted');
+  // pdfkit's XMP has no xmp:ModifyDate, and PDF/A wants the two to agree.
+  if (/\/ModDate\b/.test(raw)) problems.push('has a /ModDate the XMP does not');
+  const xmpPacket = /<x:xmpmeta[\s\S]*?<\/x:xmpmeta>/.exec(xmp)?.[0] ?? '';
+  if (/&(?![a-z]+;|#\d+;)|<(?![/?!a-zA-Z])/.test(xmpPacket)) problems.push('XMP is not well-formed XML');
   const all = objects(pdf);
   const fonts = [...all].filter(([, body]) => /\/Type \/Font\b/.test(body));
   if (!fonts.length) problems.push('no fonts at all');
@@ -137,6 +141,14 @@ describe('reports are PDF/A-2b', () => {
     await expectArchivable(await renderExtractPdf(EXTRACT), ['Registerutdrag', 'Åsa Öberg']);
   });
 
+  it('keeps the metadata well-formed when the controller’s name has characters XML reserves', async () => {
+    const pdf = await renderExtractPdf({
+      ...EXTRACT,
+      controller: { ...EXTRACT.controller, name: 'Region Västerbotten <Dataskydd> & Arkiv' },
+    });
+    await expectArchivable(pdf, ['Region Västerbotten <Dataskydd> & Arkiv']);
+  });
+
   it('tells a PDF that is not PDF/A from one that is', async () => {
     const plain = Buffer.from(
       '%PDF-1.3\n1 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n',
@@ -150,6 +162,12 @@ describe('reports are PDF/A-2b', () => {
         'font 1 is not embedded',
       ]),
     );
+    const modified = Buffer.from(`%PDF-1.7\n1 0 obj\n<< /ModDate (D:20261204) >>\nendobj\n`);
+    expect(pdfaProblems(modified)).toEqual(expect.arrayContaining(['has a /ModDate the XMP does not']));
+    const broken = Buffer.from(
+      '%PDF-1.7\n<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>A & B</dc:creator></x:xmpmeta>\n',
+    );
+    expect(pdfaProblems(broken)).toEqual(expect.arrayContaining(['XMP is not well-formed XML']));
   });
 
   describe('through the API', () => {

@@ -36,3 +36,4 @@ export * from './anonymisation';
 export * from './retention';
 export * from './personal-data-export';
 export * from './restriction';
+export * from './pdf';

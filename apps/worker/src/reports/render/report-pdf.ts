@@ -1,7 +1,6 @@
 // The quarterly engagement report to the regional development committee (RUN) as a Swedish PDF:
 // A4 portrait, Roboto (bundled with pdfmake, so å ä ö render on any server), vector charts.
 // Pure: figures in, bytes out; no database, no network, no file other than the bundled fonts.
-import path from 'node:path';
 import {
   Compared,
   DisclosedReport,
@@ -15,10 +14,7 @@ import {
   StepCount,
   suppressedLabel,
 } from '@crm/domain';
-// pdfmake's Node entry exports an instance whose methods live on its prototype, so `import * as`
-// (which copies own properties) loses them and @types/pdfmake declares no default export.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-import pdfmake = require('pdfmake');
+import { configurePdfmake, PDFA_2B, pdfaInfo } from '@crm/persistence';
 import type {
   Content,
   ContentTable,
@@ -70,8 +66,6 @@ export const PDF_SECTION_HEADINGS = [
   'Nått steg 5 under kvartalet',
 ] as const;
 
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-
 const PAGE_MARGINS: [number, number, number, number] = [48, 48, 48, 56];
 /** A4 is 595.28 pt wide. */
 const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
@@ -97,21 +91,6 @@ const HEAT: Record<MovementKind, [number, number, number]> = {
   left: [176, 65, 62],
   none: [255, 255, 255],
 };
-
-function configurePdfmake(): void {
-  // pdfmake keeps fonts and access policies on its module; set them on every render so nothing else
-  // can have changed them. Only the bundled Roboto files may be read; no URL is ever fetched.
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.dirname(path.resolve(file)) === FONT_DIR);
-}
 
 /** What a withheld count reads as ("<3"): set by each render before it builds the document. */
 let withheld = suppressedLabel(3);
@@ -145,19 +124,15 @@ export async function renderReportPdf(figures: ReportFigures, meta: ReportDocume
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: PAGE_MARGINS,
-    // PDF/A-2b, so the committee's copy can be archived as it is: pdfkit writes the pdfaid XMP and the
-    // sRGB output intent (XMP needs PDF 1.4+); every font is the embedded Roboto, also in the charts.
-    version: '1.7',
-    subset: 'PDF/A-2b',
-    language: 'sv-SE',
-    info: {
+    // PDF/A-2b, so the committee's copy can be archived as it is; every font is the embedded Roboto,
+    // also in the charts.
+    ...PDFA_2B,
+    info: pdfaInfo({
       title,
       author: 'Region Västerbotten',
       subject: `Uppföljning av engagemangstrappan ${quarterLabel(f)}, version ${meta.version}`,
-      creator: 'Region Västerbottens engagemangs-CRM',
-      // No modDate: pdfkit's XMP has no xmp:ModifyDate to match it, which PDF/A requires.
       creationDate: meta.generatedAt,
-    },
+    }),
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 17, bold: true, color: COLOUR.heading, margin: [0, 0, 0, 6] },
@@ -190,8 +165,7 @@ export async function renderReportPdf(figures: ReportFigures, meta: ReportDocume
     ],
   };
 
-  configurePdfmake();
-  return pdfmake.createPdf(doc).getBuffer();
+  return configurePdfmake().createPdf(doc).getBuffer();
 }
 
 // ---------------------------------------------------------------------------------------------
