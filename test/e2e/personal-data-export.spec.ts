@@ -1,4 +1,5 @@
 import { Role } from '@crm/domain';
+import { anonymisePersons } from '@crm/persistence';
 import { AccessLogWriter } from '../../apps/api/src/access-log/access-log.writer';
 import { isApiPath } from '../../apps/api/src/web-app/serve-web-app';
 import { Json, TestApi } from '../support/api';
@@ -182,13 +183,18 @@ describe('register extract (personal data export)', () => {
       stepSv: expect.any(String),
       reasonsSv: expect.arrayContaining([expect.any(String)]),
     });
+    // When, how alike and why, but not who else: the other record may be someone else's.
     expect(extract.duplicateCandidates).toEqual([
-      expect.objectContaining({
-        otherActorId: twin.id,
+      {
+        id: expect.any(String),
+        score: expect.closeTo(0.9, 5),
         reasons: ['SIMILAR_NAME', 'Samma kommun'],
         reasonsSv: ['Liknande namn', 'Samma kommun'],
-      }),
+        foundAt: expect.any(String),
+        dismissedAt: null,
+      },
     ]);
+    expect(JSON.stringify(extract)).not.toContain(twin.id);
     // The trail of the person and of her records, each with who did it.
     const trail = extract.auditTrail.map((a: Json) => `${a.entity}:${a.action}`);
     expect(trail).toEqual(
@@ -266,6 +272,8 @@ describe('register extract (personal data export)', () => {
     ])
       expect(text).toContain(swedish);
     for (const code of ['SIMILAR_NAME', 'textVersion', 'givenOn']) expect(text).not.toContain(code);
+    expect(text).not.toContain(twin.id);
+    expect(text).not.toContain('Annan post');
 
     // Listed for the person, newest first.
     const { personalDataExport: newer } = await api.ok(PRODUCE, { id: person.id });
@@ -306,6 +314,166 @@ describe('register extract (personal data export)', () => {
     expect(await reads()).toEqual(
       expect.arrayContaining(['personalDataExport', 'personalDataExport.pdf', 'personalDataExport.json']),
     );
+    // Each download is an audit row whose action says the format; it changed no field.
+    const trail = await api.dataSource.query(
+      `SELECT action, changed_fields FROM audit_log
+       WHERE entity = 'actor' AND entity_id = $1 AND action LIKE 'personal_data_export%' ORDER BY id`,
+      [person.id],
+    );
+    expect(trail).toEqual([
+      { action: 'personal_data_export', changed_fields: [] },
+      { action: 'personal_data_export_download_pdf', changed_fields: [] },
+      { action: 'personal_data_export_download_json', changed_fields: [] },
+    ]);
+    // A later extract tells the person so, in Swedish.
+    const { personalDataExport: later } = await api.ok(PRODUCE, { id: person.id });
+    const extract = (await (await download(later.jsonUrl)).json()) as Json;
+    expect(
+      extract.auditTrail
+        .filter((a: Json) => a.action.startsWith('personal_data_export_download'))
+        .map((a: Json) => [a.action, a.actionSv, a.changedFields, a.changedFieldsSv]),
+    ).toEqual([
+      ['personal_data_export_download_json', 'Registerutdrag laddades ned (JSON)', [], []],
+      ['personal_data_export_download_pdf', 'Registerutdrag laddades ned (PDF)', [], []],
+    ]);
+  });
+
+  /** The register extract of a person, as the administrator downloads it in JSON. */
+  async function extractOf(actorId: string): Promise<Json> {
+    const { personalDataExport: made } = await api.ok(PRODUCE, { id: actorId });
+    const response = await download(made.jsonUrl);
+    expect(response.status).toBe(200);
+    return (await response.json()) as Json;
+  }
+
+  /** An import of a list to the event that rejected these rows; answers its id. */
+  async function rejectedImport(eventId: string, rows: { line: number; reason: string }[]): Promise<string> {
+    const [{ id }] = await api.dataSource.query(
+      `INSERT INTO registration_import (event_id, status, file_kind, file_size, file_sha256, rejected, finished_at)
+       VALUES ($1, 'DONE', 'CSV', 100, repeat('d', 64), $2::jsonb, now()) RETURNING id`,
+      [eventId, JSON.stringify(rows)],
+    );
+    return id;
+  }
+
+  /** The lines of the rejected rows of this import the extract shows. */
+  const linesShown = (extract: Json, importId: string): number[] =>
+    extract.importedRows
+      .filter((r: Json) => r.importId === importId)
+      .map((r: Json) => r.line)
+      .sort((a: number, b: number) => a - b);
+
+  it('shows "Li Ek" the rejected rows quoting her own address or whole name, not those of "Lisa Eklund" or "Natali Ekdahl"', async () => {
+    const liEk = await make.person({ name: 'Li Ek', email: 'li.ek@norr.example.se' });
+    const ann = await make.person({ name: 'Ann', email: null });
+    const event = await make.event({ title: 'Importdag i Vilhelmina' });
+    const importId = await rejectedImport(event.id, [
+      { line: 2, reason: 'Okänd status: "Lisa Eklund"' },
+      { line: 3, reason: 'Okänd status: "Natali Ekdahl"' },
+      { line: 4, reason: 'Okänd roll: "LI.EK@NORR.EXAMPLE.SE" (använd t.ex. Publik, Talare)' },
+      { line: 5, reason: 'Okänd roll: "natali.ek@norr.example.se" (använd t.ex. Publik, Talare)' },
+      { line: 6, reason: 'Okänd status: "li ek, Umeå"' },
+      { line: 7, reason: 'Okänd status: "Anna Berg"' },
+      { line: 8, reason: 'Okänd status: "Ann Berg"' },
+      { line: 9, reason: 'Namn saknas' },
+    ]);
+    const extract = await extractOf(liEk.id);
+    expect(linesShown(extract, importId)).toEqual([4, 6]);
+    expect(extract.importedRows.filter((r: Json) => r.importId === importId)).toEqual([
+      expect.objectContaining({
+        eventTitle: 'Importdag i Vilhelmina',
+        line: 4,
+        reason: expect.stringContaining('LI.EK'),
+      }),
+      expect.objectContaining({ line: 6, reason: 'Okänd status: "li ek, Umeå"' }),
+    ]);
+    // A name shorter than four letters is not looked for at all: "Ann" is in "Ann Berg", who may be anyone.
+    expect(linesShown(await extractOf(ann.id), importId)).toEqual([]);
+  });
+
+  it('shows each person exactly the rejected rows that anonymising them removes', async () => {
+    const people = [
+      await make.person({ name: 'Li Ek', email: 'li.ek@example.se' }),
+      await make.person({ name: 'Lisa Eklund', email: 'lisa.eklund@example.se' }),
+      await make.person({ name: 'Natali Ekdahl', email: 'natali.ek@example.se' }),
+      await make.person({ name: 'Åsa Ström', email: null }),
+      await make.person({ name: 'Bo', email: 'bo@example.se' }),
+      await make.person({ name: 'Person Utan Rader', email: 'utan.rader@example.se' }),
+    ];
+    const event = await make.event({ title: 'Blandad import' });
+    const rows = [
+      { line: 2, reason: 'Okänd status: "Lisa Eklund"' },
+      { line: 3, reason: 'Okänd status: "Natali Ekdahl"' },
+      { line: 4, reason: 'Okänd roll: "LI.EK@EXAMPLE.SE" (använd t.ex. Publik, Talare)' },
+      { line: 5, reason: 'Okänd roll: "natali.ek@example.se"' },
+      { line: 6, reason: 'Okänd status: "li ek"' },
+      { line: 7, reason: 'Okänd status: "ASA STROM, Umeå"' },
+      { line: 8, reason: 'Okänd status: "Åsa Strömberg"' },
+      { line: 9, reason: 'Okänd status: "Bo"' },
+      { line: 10, reason: 'Okänd roll: "bo@example.se"' },
+      { line: 11, reason: 'Okänd roll: "jakob@example.se"' },
+      { line: 12, reason: 'Dubblett av rad 2: "Lisa Eklund" och "li.ek@example.se"' },
+      { line: 13, reason: 'Namn saknas' },
+    ];
+    const importId = await rejectedImport(event.id, rows);
+    const lines = async (): Promise<number[]> => {
+      const [{ rejected }] = await api.dataSource.query(
+        `SELECT rejected FROM registration_import WHERE id = $1`,
+        [importId],
+      );
+      return (rejected as { line: number }[]).map((r) => r.line);
+    };
+
+    const shown = new Map<string, number[]>();
+    for (const person of people) shown.set(person.name, linesShown(await extractOf(person.id), importId));
+    const removed = new Map<string, number[]>();
+    for (const person of people) {
+      // Anonymised and rolled back, so each person is compared against the same import.
+      const runner = api.dataSource.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        const before = await lines();
+        await anonymisePersons(runner.manager, [person.id], {
+          userId: null,
+          retentionRunId: null,
+          reference: 'RS 2026/123',
+        });
+        const [{ rejected }] = await runner.manager.query(
+          `SELECT rejected FROM registration_import WHERE id = $1`,
+          [importId],
+        );
+        const after = new Set((rejected as { line: number }[]).map((r) => r.line));
+        removed.set(
+          person.name,
+          before.filter((line) => !after.has(line)),
+        );
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+    expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(removed));
+    expect(Object.fromEntries(shown)).toEqual({
+      'Li Ek': [4, 6, 12],
+      'Lisa Eklund': [2, 12],
+      'Natali Ekdahl': [3, 5],
+      'Åsa Ström': [7],
+      Bo: [10],
+      'Person Utan Rader': [],
+    });
+    expect(await lines()).toEqual(rows.map((r) => r.line));
+
+    // Once anonymised, the person's rows are gone and no row is shown them any more, not even one
+    // quoting the name every anonymised person has.
+    await api.ok(
+      `mutation($id: ID!, $reason: String!) { anonymiseActor(actorId: $id, reason: $reason) { id } }`,
+      { id: people[0].id, reason: 'Begäran om radering, dnr 2026/77' },
+    );
+    expect(await lines()).toEqual([2, 3, 5, 7, 8, 9, 10, 11, 13]);
+    const other = await rejectedImport(event.id, [
+      { line: 2, reason: 'Okänd status: "Anonymiserad person"' },
+    ]);
+    expect(linesShown(await extractOf(people[0].id), other)).toEqual([]);
   });
 
   it('lets only administrators produce, list and download extracts', async () => {

@@ -14,7 +14,7 @@ import {
   stepOf,
 } from '@crm/domain';
 import type { HeldPersonalData } from '@crm/persistence';
-import { accessOperationSv, changedFieldSv, duplicateReasonSv } from './extract-labels';
+import { accessOperationSv, auditActionSv, changedFieldSv, duplicateReasonSv } from './extract-labels';
 
 /** Who is responsible for the register and what the person may do: from the PRIVACY_* settings. */
 export interface ExtractController {
@@ -121,9 +121,9 @@ export interface RegisterExtract {
     validTo: string | null;
     reasonsSv: string[];
   }[];
+  /** The other record of each pair is not named: it may be someone else's. */
   duplicateCandidates: {
     id: string;
-    otherActorId: string;
     score: number;
     reasons: string[];
     reasonsSv?: string[];
@@ -178,27 +178,6 @@ const ENTITY_SV: Record<string, string> = {
   engagement: 'Engagemang',
   consent: 'Samtycke',
   duplicate_candidate: 'Möjlig dubblett',
-};
-
-const ACTION_SV: Record<string, string> = {
-  create: 'Registrerades',
-  update: 'Ändrades',
-  delete: 'Togs bort',
-  register: 'Anmälan registrerades',
-  cancel: 'Avanmäldes',
-  check_in: 'Checkades in',
-  undo_check_in: 'Incheckning ångrades',
-  walk_in: 'Registrerades vid entrén',
-  join: 'Gick med',
-  leave: 'Lämnade',
-  merge: 'Slogs samman med en dubblett',
-  dismiss: 'Avfärdades som dubblett',
-  withdraw: 'Återkallades',
-  restrict: 'Behandlingen begränsades',
-  lift_restriction: 'Begränsningen hävdes',
-  anonymise: 'Anonymiserades',
-  personal_data_export: 'Registerutdrag togs fram',
-  personal_data_export_download: 'Registerutdrag laddades ned',
 };
 
 export const IMPORTED_ROWS_NOTE_SV =
@@ -322,7 +301,6 @@ export function buildRegisterExtract(
     })),
     duplicateCandidates: held.duplicateCandidates.map((d) => ({
       id: d.id,
-      otherActorId: d.otherActorId,
       score: d.score,
       reasons: d.reasons,
       reasonsSv: d.reasons.map(duplicateReasonSv),
@@ -339,7 +317,7 @@ export function buildRegisterExtract(
     auditTrail: held.auditTrail.map((a) => ({
       at: isoOf(a.at),
       action: a.action,
-      actionSv: label(ACTION_SV, a.action),
+      actionSv: auditActionSv(a.action),
       entity: a.entity,
       entitySv: label(ENTITY_SV, a.entity),
       entityId: a.entityId,

@@ -1,6 +1,6 @@
 // Swedish wording for the register extract of things the register keeps as codes or technical names:
 // why two records may be one person, what a staff member was doing when they read the person's data,
-// and which fields a change touched. Each answers the code itself when it has no label, so nothing
+// what a change was, and which fields it touched. Each answers the code itself when it has no label, so nothing
 // is ever dropped from an extract.
 
 /**
@@ -74,6 +74,33 @@ export function accessOperationSv(operation: string): string {
   return operation;
 }
 
+/** What an audit row records was done (audit_log.action). */
+const AUDIT_ACTION_SV: Record<string, string> = {
+  create: 'Registrerades',
+  update: 'Ändrades',
+  delete: 'Togs bort',
+  register: 'Anmälan registrerades',
+  cancel: 'Avanmäldes',
+  check_in: 'Checkades in',
+  undo_check_in: 'Incheckning ångrades',
+  walk_in: 'Registrerades vid entrén',
+  join: 'Gick med',
+  leave: 'Lämnade',
+  merge: 'Slogs samman med en dubblett',
+  dismiss: 'Avfärdades som dubblett',
+  withdraw: 'Återkallades',
+  restrict: 'Behandlingen begränsades',
+  lift_restriction: 'Begränsningen hävdes',
+  anonymise: 'Anonymiserades',
+  personal_data_export: 'Registerutdrag togs fram',
+  personal_data_export_download_pdf: 'Registerutdrag laddades ned (PDF)',
+  personal_data_export_download_json: 'Registerutdrag laddades ned (JSON)',
+};
+
+export function auditActionSv(action: string): string {
+  return AUDIT_ACTION_SV[action] ?? action;
+}
+
 /** The fields a change touched (the API's input names, and the restriction's columns). */
 const FIELD_SV: Record<string, string> = {
   name: 'namn',
@@ -105,8 +132,6 @@ const FIELD_SV: Record<string, string> = {
   dismissedBy: 'avfärdad av',
   restricted_at: 'begränsning',
   restriction_reason: 'skäl för begränsningen',
-  json: 'JSON-fil',
-  pdf: 'PDF-fil',
 };
 
 export function changedFieldSv(field: string): string {

@@ -90,9 +90,9 @@ export class PersonalDataExportService {
         ? await renderExtractPdf(content)
         : Buffer.from(JSON.stringify(content, null, 2), 'utf8');
     await this.dataSource.transaction(async (em) => {
-      await new AuditRepository(em).record(user.id, 'personal_data_export_download', 'actor', found.actorId, [
-        format,
-      ]);
+      // The format is in the action: audit_log.changed_fields holds field names, and a download changes none.
+      const action = `personal_data_export_download_${format}`;
+      await new AuditRepository(em).record(user.id, action, 'actor', found.actorId);
       await new AccessLogRepository(em).record([
         {
           at: new Date(),

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { RegisterExtract } from './extract-content';
-import { accessOperationSv, changedFieldSv, duplicateReasonSv } from './extract-labels';
+import { accessOperationSv, auditActionSv, changedFieldSv, duplicateReasonSv } from './extract-labels';
 import { renderExtractPdf } from './render-extract-pdf';
 
 const PDF_TEXT = path.join(__dirname, '..', '..', '..', 'worker', 'src', 'reports', 'render', 'pdf-text.cjs');
@@ -128,7 +128,6 @@ function sampleExtract(rows: number, reads = 12): RegisterExtract {
     duplicateCandidates: [
       {
         id: 'd',
-        otherActorId: '7a2b3c4d-5e6f-4a0b-8c1d-2e3f4a5b6c7d',
         score: 0.9,
         reasons: ['SIMILAR_NAME', 'Samma kommun'],
         foundAt: '2026-04-01T10:00:00Z',
@@ -242,6 +241,9 @@ describe('extract labels', () => {
     );
     expect(accessOperationSv('GET /exports/actors.csv')).toBe('Export av aktörslista');
     expect(accessOperationSv('someNewField')).toBe('someNewField');
+    expect(auditActionSv('personal_data_export_download_pdf')).toBe('Registerutdrag laddades ned (PDF)');
+    expect(auditActionSv('personal_data_export_download_json')).toBe('Registerutdrag laddades ned (JSON)');
+    expect(auditActionSv('someNewAction')).toBe('someNewAction');
     expect(changedFieldSv('municipalityCode')).toBe('kommun');
     expect(changedFieldSv('somethingElse')).toBe('somethingElse');
   });

@@ -1,10 +1,7 @@
 // A register extract (registerutdrag, GDPR art. 15) as a Swedish PDF/A-2b, rendered from the stored
-// JSON so the two always agree. Roboto (bundled with pdfmake) is embedded, as in the committee's
-// report (apps/worker/src/reports/render/report-pdf.ts); no standard-14 font is ever used.
-import path from 'node:path';
-// pdfmake's Node entry exports an instance whose methods live on its prototype (see report-pdf.ts).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-import pdfmake = require('pdfmake');
+// JSON so the two always agree. The pdfmake set-up (embedded Roboto, PDF/A-2b settings) is the one
+// the committee's report uses (configurePdfmake, PDFA_2B); no standard-14 font is ever used.
+import { configurePdfmake, PDFA_2B, pdfaInfo } from '@crm/persistence';
 import type {
   Content,
   ContentTable,
@@ -28,7 +25,6 @@ export const EXTRACT_SECTION_HEADINGS = [
   'Importerade rader',
 ] as const;
 
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 const PAGE_MARGINS: [number, number, number, number] = [48, 48, 48, 56];
 const COLOUR = { heading: '#08427a', muted: '#555555', headerFill: '#e8eef6' };
 
@@ -70,21 +66,6 @@ function day(value: string | null): Cell {
 
 const text = (value: string | number | null | undefined): string =>
   value === null || value === undefined || value === '' ? '–' : String(value);
-
-function configurePdfmake(): void {
-  // pdfmake keeps fonts and access policies on its module; set on every render (the worker's report
-  // renderer sets the same Roboto files). Only the bundled fonts may be read; no URL is fetched.
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.dirname(path.resolve(file)) === FONT_DIR);
-}
 
 function none(what: string): Content {
   return { text: `Inga ${what} finns registrerade.`, style: 'note' };
@@ -322,15 +303,14 @@ function duplicateSection(e: RegisterExtract): Content[] {
       'Möjliga dubbletter och sammanslagningar',
       e.duplicateCandidates.length
         ? table(
-            ['Upptäckt', 'Annan post (id)', 'Likhet', 'Skäl', 'Avfärdad'],
+            ['Upptäckt', 'Likhet', 'Skäl', 'Avfärdad'],
             e.duplicateCandidates.map((d) => [
               when(d.foundAt),
-              d.otherActorId,
               { text: `${Math.round(d.score * 100)} %`, noWrap: true },
               (d.reasonsSv ?? d.reasons.map(duplicateReasonSv)).join('\n') || '–',
               when(d.dismissedAt),
             ]),
-            ['auto', 'auto', 'auto', '*', 'auto'],
+            ['auto', 'auto', '*', 'auto'],
           )
         : none('möjliga dubbletter'),
     ),
@@ -434,18 +414,15 @@ export async function renderExtractPdf(extract: RegisterExtract): Promise<Buffer
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
-    // Archivable: pdfkit writes the pdfaid XMP and the sRGB output intent; the fonts are embedded.
-    version: '1.7',
-    subset: 'PDF/A-2b',
-    language: 'sv-SE',
+    // Archivable as it is.
+    ...PDFA_2B,
     // No personal data in the metadata: the title names the kind of document only.
-    info: {
+    info: pdfaInfo({
       title: 'Registerutdrag',
-      author: extract.controller.name.replace(/[<>&]/g, ' '),
+      author: extract.controller.name,
       subject: 'Registerutdrag enligt artikel 15 i dataskyddsförordningen',
-      creator: 'Region Västerbottens engagemangs-CRM',
       creationDate: producedAt,
-    },
+    }),
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 18, bold: true, color: COLOUR.heading, margin: [0, 0, 0, 6] },
@@ -483,6 +460,5 @@ export async function renderExtractPdf(extract: RegisterExtract): Promise<Buffer
       ...importSection(extract),
     ],
   };
-  configurePdfmake();
-  return pdfmake.createPdf(doc).getBuffer();
+  return configurePdfmake().createPdf(doc).getBuffer();
 }

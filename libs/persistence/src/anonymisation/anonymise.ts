@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../repositories/audit.repository';
 import { rowsOf } from '../sql';
 import { ErasureContext, ErasureLedgerRepository } from './erasure-ledger.repository';
+import { rejectedImportRowsSql } from './rejected-import-rows';
 
 /** What an anonymised person is called: the same for everyone, so it identifies no one. */
 export const ANONYMISED_NAME = 'Anonymiserad person';
@@ -19,9 +20,6 @@ export const ANONYMISED_FIELDS: readonly string[] = [
   'anonymisedAt',
 ];
 
-/** A name shorter than this (folded) is not looked for in rejected import rows: it would match too much. */
-const MIN_NAME_TO_MATCH = 4;
-
 interface PersonToErase {
   id: string;
   name: string;
@@ -36,9 +34,10 @@ interface PersonToErase {
  * For each person: the name becomes ANONYMISED_NAME (search_text and match_key follow, being
  * generated from it), email and title are emptied, the notes of their engagements are emptied,
  * a restriction of processing is lifted (nothing personal is left to restrict), anonymised_at is
- * set. Their duplicate candidates and register extracts are deleted, and rejected import rows whose
- * reason quotes their email or name are removed (a rejected row holds a line number and a reason
- * only; the reasons are written not to repeat a name or an address, so this rarely finds any).
+ * set. Their duplicate candidates and register extracts are deleted, and rejected import rows that
+ * quote their email or whole name are removed (rejectedImportRowsSql; a rejected row holds a line
+ * number and a reason only; the reasons are written not to repeat a name or an address, so this
+ * rarely finds any).
  *
  * Kept, so every figure stays what it was: kind, sector, municipality, country, gender, the link to
  * their organisation, legal basis, every participation, membership, engagement and ladder period
@@ -148,51 +147,22 @@ export async function deletePersonWithoutEvidence(
 }
 
 /**
- * A rejected row as a retention cull leaves it (retention-rules.ts, REJECTED_IMPORT_ROWS): its line,
- * and its reason with any value quoted from the file replaced by an ellipsis. A row in that form
- * quotes nothing, so an import whose rows are all culled cannot name anyone.
- */
-const CULLED_FORM = (r: string) =>
-  `jsonb_build_object('line', ${r} -> 'line', 'reason', regexp_replace(${r} ->> 'reason', '".*"', '"…"'))`;
-
-/**
- * Removes, from every import's rejected rows, those whose reason quotes one of these persons'
- * email (case ignored) or name (case, accents and punctuation ignored). Imports a retention cull
- * has stripped are not read; each row's text and name key are computed once, whatever the number
- * of persons looked for. Locks only the imports that change.
+ * Removes, from every import's rejected rows, those that name one of these persons by their email or
+ * name (rejectedImportRowsSql: the same rows a register extract shows them). Locks only the imports
+ * that change.
  */
 async function removeRejectedImportRows(manager: EntityManager, persons: readonly PersonToErase[]) {
-  // Lower-cased here, so the query compares each row's lower-cased text with them as they are.
-  const emails = persons.map((p) => p.email?.toLowerCase()).filter((e): e is string => Boolean(e));
+  const emails = persons.map((p) => p.email).filter((e): e is string => Boolean(e));
   const names: string[] = persons.map((p) => p.name);
   const updated = await manager.query(
-    `WITH name_key AS MATERIALIZED (
-       SELECT DISTINCT ' ' || k || ' ' AS word FROM (SELECT person_name_key(n) AS k FROM unnest($2::text[]) AS n) keys
-       WHERE char_length(k) >= $3
-     ),
-     candidate AS (
-       SELECT i.id, i.rejected FROM registration_import i
-       WHERE jsonb_array_length(i.rejected) > 0
-         AND EXISTS (SELECT 1 FROM jsonb_array_elements(i.rejected) c(item) WHERE c.item <> ${CULLED_FORM('c.item')})
-     ),
-     row_text AS MATERIALIZED (
-       SELECT c.id, r.ord, r.el, lower(r.el::text) AS text,
-              ' ' || person_name_key(coalesce(r.el ->> 'reason', '')) || ' ' AS reason_key
-       FROM candidate c CROSS JOIN LATERAL jsonb_array_elements(c.rejected) WITH ORDINALITY AS r(el, ord)
-     ),
-     matched AS (
-       SELECT t.id, t.ord, t.el,
-              EXISTS (SELECT 1 FROM unnest($1::text[]) AS e WHERE strpos(t.text, e) > 0)
-              OR EXISTS (SELECT 1 FROM name_key WHERE strpos(t.reason_key, name_key.word) > 0) AS el_names
-       FROM row_text t
-     ),
+    `WITH named AS (${rejectedImportRowsSql('$1', '$2')}),
      changed AS (
-       SELECT id, coalesce(jsonb_agg(el ORDER BY ord) FILTER (WHERE NOT el_names), '[]'::jsonb) AS rejected
-       FROM matched GROUP BY id HAVING bool_or(el_names)
+       SELECT import_id, coalesce(jsonb_agg(el ORDER BY ord) FILTER (WHERE NOT names_person), '[]'::jsonb) AS rejected
+       FROM named GROUP BY import_id HAVING bool_or(names_person)
      )
-     UPDATE registration_import i SET rejected = changed.rejected FROM changed WHERE i.id = changed.id
+     UPDATE registration_import i SET rejected = changed.rejected FROM changed WHERE i.id = changed.import_id
      RETURNING i.id`,
-    [emails, names, MIN_NAME_TO_MATCH],
+    [emails, names],
   );
   return rowsOf(updated).length;
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { rejectedImportRowsSql } from '../anonymisation/rejected-import-rows';
 
 /** A stored register extract, without its content. */
 export interface PersonalDataExportRecord {
@@ -97,9 +98,9 @@ export interface HeldLadderPeriod {
   reasons: unknown[];
 }
 
+/** A pair the duplicate finder proposed; the other record is not named (it may be someone else). */
 export interface HeldDuplicateCandidate {
   id: string;
-  otherActorId: string;
   score: number;
   reasons: string[];
   createdAt: Date;
@@ -234,8 +235,7 @@ export class PersonalDataExportRepository {
        FROM ladder_period WHERE actor_id = $1 ORDER BY valid_from DESC`,
     );
     const duplicateCandidates = await q<HeldDuplicateCandidate>(
-      `SELECT id, CASE WHEN actor_a = $1 THEN actor_b ELSE actor_a END AS "otherActorId",
-              score::float8 AS score, reasons, created_at AS "createdAt", dismissed_at AS "dismissedAt"
+      `SELECT id, score::float8 AS score, reasons, created_at AS "createdAt", dismissed_at AS "dismissedAt"
        FROM duplicate_candidate WHERE actor_a = $1 OR actor_b = $1 ORDER BY created_at DESC, id`,
     );
     const merges = await q<HeldMerge>(
@@ -265,21 +265,22 @@ export class PersonalDataExportRepository {
        FROM personal_data_access r JOIN app_user u ON u.id = r.user_id
        WHERE r.actor_ids @> ARRAY[$1::uuid] ORDER BY r.at DESC, r.id DESC`,
     );
-    // A rejected line is kept as its number and reason ({ line, reason }); a reason can quote what
-    // the file said, so any of its values naming the person's e-mail address or name counts.
+    // A rejected line is kept as its number and reason ({ line, reason }), and a reason can quote what
+    // the file said. The rows shown are exactly those anonymising the person would remove
+    // (rejectedImportRowsSql). An anonymised person's name and address are gone, and so are the rows
+    // that named them: nothing is looked for, lest rows quoting the common ANONYMISED_NAME be shown.
+    const searched = person.anonymisedAt === null;
     const importedRows = await q<HeldImportedRow>(
-      `SELECT ri.id AS "importId", ri.created_at AS "importedAt", e.title AS "eventTitle",
-              CASE WHEN jsonb_typeof(r.value -> 'line') = 'number' THEN (r.value ->> 'line')::int END AS line,
-              r.value ->> 'reason' AS reason
-       FROM registration_import ri
+      `WITH named AS (${rejectedImportRowsSql('$1', '$2')})
+       SELECT ri.id AS "importId", ri.created_at AS "importedAt", e.title AS "eventTitle",
+              CASE WHEN jsonb_typeof(n.el -> 'line') = 'number' THEN (n.el ->> 'line')::int END AS line,
+              n.el ->> 'reason' AS reason
+       FROM named n
+       JOIN registration_import ri ON ri.id = n.import_id
        JOIN event e ON e.id = ri.event_id
-       CROSS JOIN LATERAL jsonb_array_elements(ri.rejected) AS r(value)
-       WHERE EXISTS (
-         SELECT 1 FROM jsonb_each_text(CASE WHEN jsonb_typeof(r.value) = 'object' THEN r.value ELSE '{}'::jsonb END) kv
-         WHERE ($1::text IS NOT NULL AND strpos(lower(kv.value), lower($1)) > 0)
-            OR strpos(lower(kv.value), lower($2)) > 0)
-       ORDER BY ri.created_at DESC, ri.id, line`,
-      [person.email, person.name],
+       WHERE n.names_person
+       ORDER BY ri.created_at DESC, ri.id, n.ord`,
+      [searched && person.email ? [person.email] : [], searched ? [person.name] : []],
     );
 
     const eventIds = new Set<string>();
