@@ -21,7 +21,8 @@ describe('register extract (personal data export)', () => {
   const tokens: Partial<Record<Role, string>> = {};
 
   beforeAll(async () => {
-    api = await TestApi.start({ worker: true });
+    // Many extracts in a minute here; the budget itself is tested below with a server of its own.
+    api = await TestApi.start({ worker: true, env: { RATE_LIMIT_EXPORTS: '1000' } });
     make = new Factory(api);
     for (const role of [Role.EVENT_STAFF, Role.STRATEGIST, Role.COMMITTEE])
       tokens[role] = await make.user(role);
@@ -520,6 +521,24 @@ describe('register extract (personal data export)', () => {
     expect((await download(made.pdfUrl)).status).toBe(404);
     expect((await download(made.jsonUrl)).status).toBe(404);
     expect((await api.ok(LIST, { id: person.id })).personalDataExports).toEqual([]);
+  });
+
+  it('counts producing and downloading extracts against the exports budget (RATE_LIMIT_EXPORTS=2 here)', async () => {
+    const limited = await TestApi.start({ env: { RATE_LIMIT_EXPORTS: '2' } });
+    try {
+      const person = await new Factory(limited).person();
+      const made = await limited.ok(PRODUCE, { id: person.id });
+      const file = `${limited.baseUrl}${made.personalDataExport.pdfUrl}`;
+      const auth = { headers: { authorization: `Bearer ${limited.adminToken}` } };
+      expect((await fetch(file, auth)).status).toBe(200);
+      const refused = await fetch(file, auth);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      const again = await limited.gql(PRODUCE, { id: person.id });
+      expect(again.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
   });
 
   it('keeps the download path away from the web app', () => {

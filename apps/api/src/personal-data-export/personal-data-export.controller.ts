@@ -12,6 +12,7 @@ import {
 import type { Response } from 'express';
 import { Requires } from '../auth/decorators';
 import type { AuthenticatedRequest } from '../auth/request-context';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import { ExtractFormat, PersonalDataExportService } from './personal-data-export.service';
 
 const FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(pdf|json)$/i;
@@ -26,6 +27,7 @@ export class PersonalDataExportController {
 
   @Get(':file')
   @Requires(Permission.EXPORT_PERSONAL_DATA)
+  @RateLimit('exports')
   async download(
     @Param('file') file: string,
     @Req() req: AuthenticatedRequest,

@@ -2,6 +2,7 @@ import { Permission } from '@crm/domain';
 import { UserEntity } from '@crm/persistence';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Requires } from '../auth/decorators';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import { PersonalDataExport } from './personal-data-export.model';
 import { PersonalDataExportService } from './personal-data-export.service';
 
@@ -16,6 +17,7 @@ export class PersonalDataExportResolver {
       'Produces a register extract of everything held about a person (not an organisation), kept for seven ' +
       'days; logged in the audit trail and the access log',
   })
+  @RateLimit('exports')
   async personalDataExport(
     @Args('actorId', { type: () => ID }) actorId: string,
     @CurrentUser() user: UserEntity,

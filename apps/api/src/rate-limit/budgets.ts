@@ -10,8 +10,9 @@ import { ThrottlerOptions } from '@nestjs/throttler';
  *   GET / other requests, per user;
  * - `uploads` / `reportOrders` / `aggregates`: the handlers marked with @RateLimit, per user and call, on
  *   top of the above (an aggregate per root field, so aliases each count);
- * - `exports`: participant list downloads (GET /exports/…), per user, a budget of their own: a marked REST
- *   handler is charged to it instead of `reads` (RATE_LIMIT_EXPORTS).
+ * - `exports`: list downloads (GET /exports/…), register extracts (`personalDataExport` and GET
+ *   /personal-data-exports/…), per user, a budget of their own: a marked REST handler is charged to it
+ *   instead of `reads` (RATE_LIMIT_EXPORTS).
  */
 export const BUDGETS = [
   'anonymous',
