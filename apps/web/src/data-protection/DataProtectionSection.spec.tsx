@@ -203,6 +203,23 @@ describe('the data-protection section of a person', () => {
     expect(screen.getByText('Gjorde registerutdrag')).toBeInTheDocument();
   });
 
+  it('says to wait when the exports budget is spent', async () => {
+    const user = userEvent.setup();
+    renderSection([
+      sectionAnswer({}),
+      {
+        request: { query: PersonalDataExportMutation, variables: { actorId: 'a1' } },
+        result: {
+          errors: [new GraphQLError('Too many requests', { extensions: { code: 'RATE_LIMITED' } })],
+        },
+      },
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Gör registerutdrag' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Du har gjort många registerutdrag och exporter på kort tid. Vänta en stund och försök igen.',
+    );
+  });
+
   it('restricts processing with a reason: a missing or refused reason is shown at the field', async () => {
     const user = userEvent.setup();
     let sent: Record<string, unknown> | null = null;

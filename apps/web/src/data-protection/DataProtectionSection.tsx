@@ -68,12 +68,15 @@ export function DataProtectionSection({ actorId, actorName, hasEvidence }: DataP
   const fail = (e: unknown) => {
     setNews(null);
     const field = fieldErrors(e).actorId;
+    const code = errorCode(e);
     setFailure(
       field !== undefined
         ? erasureReason('actorId', field)
-        : errorCode(e) === null
-          ? t('app.error.network')
-          : t('dataProtection.failed'),
+        : code === 'RATE_LIMITED'
+          ? t('dataProtection.export.rateLimited')
+          : code === null
+            ? t('app.error.network')
+            : t('dataProtection.failed'),
     );
   };
 

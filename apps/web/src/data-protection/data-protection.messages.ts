@@ -14,6 +14,8 @@ export const dataProtectionMessages = {
   'dataProtection.export.make': 'Gör registerutdrag',
   'dataProtection.export.making': 'Gör registerutdrag …',
   'dataProtection.export.made': 'Registerutdraget är klart. Det går att ladda ner till {date}.',
+  'dataProtection.export.rateLimited':
+    'Du har gjort många registerutdrag och exporter på kort tid. Vänta en stund och försök igen.',
   'dataProtection.export.none': 'Det finns inget registerutdrag att ladda ner.',
   'dataProtection.export.item': 'Registerutdrag {date}, gäller till {expires}',
   'dataProtection.export.pdf': 'Ladda ner registerutdrag (PDF)',
