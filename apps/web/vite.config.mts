@@ -20,6 +20,7 @@ export const API_PATHS = [
   /^\/reports\/[^/]+$/,
   /^\/events\/[^/]+\/registrations\//,
   /^\/exports\//,
+  /^\/personal-data-exports\//,
   /^\/privacy-notice$/,
 ];
 

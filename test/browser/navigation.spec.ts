@@ -45,6 +45,7 @@ const LINKS = [
   'Rapporter',
   'Dubbletter',
   'Användare',
+  'Dataskydd',
 ];
 
 /** The issue's navigation by role: each role sees the links to what it may use, and only those. */
@@ -122,7 +123,7 @@ describe('Navigation by role', () => {
     });
 
     const PAGES: Record<Role, (ids: { person: string; event: string; initiative: string }) => string[]> = {
-      ADMIN: () => ['/admin/users', '/reports', '/ladder/map'],
+      ADMIN: () => ['/admin/users', '/admin/dataskydd', '/reports', '/ladder/map'],
       EVENT_STAFF: ({ initiative }) => ['/ladder', `/initiatives/${initiative}`, '/'],
       STRATEGIST: ({ person }) => [
         '/',

@@ -43,6 +43,7 @@ function person(overrides: Partial<PageActor> = {}): PageActor {
     id: 'a1',
     kind: 'PERSON',
     name: 'Anna Berg',
+    anonymisedAt: null,
     email: 'anna@lycksele.se',
     title: 'Näringslivsutvecklare',
     gender: null,
@@ -179,6 +180,16 @@ describe('the actor page', () => {
       '12 mars 2026Medvetenhet → Deltagande',
       '20 januari 2026Inte engagerad → Medvetenhet',
     ]);
+  });
+
+  it('offers no edit, engagement or membership for an anonymised person (the API refuses them)', () => {
+    renderView(person({ name: 'Anonymiserad person', anonymisedAt: '2026-11-02T09:00:00Z' }), 'ADMIN');
+    expect(screen.getByRole('heading', { level: 1, name: 'Anonymiserad person' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Redigera' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Registrera engagemang' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Gå med i initiativ' })).not.toBeInTheDocument();
+    // What was recorded before stays on the page.
+    expect(within(ladder()).getByText('Steg 3 av 5: Deltagande, sedan 12 mars 2026')).toBeInTheDocument();
   });
 
   it('says plainly when the actor is not engaged', () => {

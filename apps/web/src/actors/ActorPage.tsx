@@ -174,7 +174,9 @@ export function ActorView({
   onMoreParticipations,
   onMoreMembers,
 }: ActorViewProps) {
-  const canWrite = ENGAGEMENT_WRITE_ROLES.includes(role);
+  // Nothing new is tied to an anonymised person (the API refuses it): no edit, engagement or membership.
+  const anonymised = Boolean(actor.anonymisedAt);
+  const canWrite = ENGAGEMENT_WRITE_ROLES.includes(role) && !anonymised;
   const [news, setNews] = useState<string | null>(arrived);
   const [failure, setFailure] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'engagement' | 'initiative' | null>(null);
@@ -232,11 +234,13 @@ export function ActorView({
       {news ? <StatusMessage className="alert alert--success">{news}</StatusMessage> : null}
       {failure ? <ErrorMessage>{failure}</ErrorMessage> : null}
       <ul className="actor-tools">
-        <li>
-          <Link href={`/actors/${actor.id}/edit`} className="button button--secondary">
-            {t('actors.page.edit')}
-          </Link>
-        </li>
+        {anonymised ? null : (
+          <li>
+            <Link href={`/actors/${actor.id}/edit`} className="button button--secondary">
+              {t('actors.page.edit')}
+            </Link>
+          </li>
+        )}
         {canWrite ? (
           <>
             <li>

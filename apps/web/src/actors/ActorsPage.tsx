@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { PERSONAL_DATA_ROLES, RequireRole } from '../auth/RequireSession';
 import type { ActorFilterInput, ActorKind } from '../gql/graphql';
 import { t } from '../i18n/i18n';
@@ -21,6 +21,8 @@ const ALL = 'ALL';
 /** `/actors`: search persons and organisations by name or email (the search is kept in the address). */
 export function ActorsPage() {
   const [params, setParams] = useSearchParams();
+  // A page that sent the user here may say why ("… är raderad." after deleting a person).
+  const arrived = (useLocation().state as { message?: string } | null)?.message ?? null;
   const [search, setSearch] = useState(params.get('sok') ?? '');
   const [kind, setKind] = useState(params.get('typ') ?? ALL);
   const filter: ActorFilterInput = {};
@@ -55,6 +57,7 @@ export function ActorsPage() {
   return (
     <>
       <PageTitle>{t('actors.title')}</PageTitle>
+      {arrived ? <StatusMessage className="alert alert--success">{arrived}</StatusMessage> : null}
       <p>{t('actors.intro')}</p>
       <ul className="actor-tools">
         <li>

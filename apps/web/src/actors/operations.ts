@@ -176,6 +176,7 @@ export const ActorPageQuery = graphql(`
   query ActorPage($id: ID!, $participationsFirst: Int!, $membersFirst: Int!) {
     actor(id: $id) {
       ...ActorDetailFields
+      anonymisedAt
       highestStep
       ladder {
         step

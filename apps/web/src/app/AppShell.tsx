@@ -30,6 +30,7 @@ const NAV: NavItem[] = [
   { to: '/reports', label: 'app.nav.reports', roles: ALL_ROLES },
   { to: '/duplicates', label: 'app.nav.duplicates', roles: STAFF_ROLES },
   { to: '/admin/users', label: 'app.nav.users', roles: ADMIN_ROLES },
+  { to: '/admin/dataskydd', label: 'app.nav.dataProtection', roles: ADMIN_ROLES },
 ];
 
 /** Header with navigation and sign-out, the page, and a footer with the accessibility statement and the privacy notice. */

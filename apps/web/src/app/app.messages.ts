@@ -13,6 +13,7 @@ export const appMessages = {
   'app.nav.initiatives': 'Initiativ',
   'app.nav.reports': 'Rapporter',
   'app.nav.users': 'Användare',
+  'app.nav.dataProtection': 'Dataskydd',
   'app.nav.menu': 'Meny',
   'app.footer.accessibility': 'Tillgänglighet',
   'app.footer.privacy': 'Så hanterar vi personuppgifter',

@@ -423,6 +423,7 @@ describe('the section on the actor page', () => {
     id: 'a1',
     kind: 'PERSON',
     name: 'Anna Andersson',
+    anonymisedAt: null,
     email: null,
     title: null,
     gender: null,
