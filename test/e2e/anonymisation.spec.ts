@@ -40,9 +40,14 @@ describe('anonymising and deleting persons', () => {
   }`;
   const LEVEL = `query($id: ID!) { actor(id: $id) { ladder { level } anonymisedAt } }`;
 
-  const expectBadInput = (result: Awaited<ReturnType<TestApi['gql']>>, field: string) => {
+  /** A refusal naming `field`; with `reason`, also its stable code (extensions.reason). */
+  const expectBadInput = (result: Awaited<ReturnType<TestApi['gql']>>, field: string, reason?: string) => {
     expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field,
+      ...(reason ? { reason } : {}),
+    });
     expect(result.data ?? null).toBeNull();
   };
   const figures = async (): Promise<Json> => {
@@ -267,8 +272,10 @@ describe('anonymising and deleting persons', () => {
 
     const { person } = await engagedPerson('Hedvig Aktiv', 'hedvig.aktiv@norrland.example.se');
     const refused = await api.gql(DELETE, { id: person.id, reason: 'Dnr 2026/45' });
-    expectBadInput(refused, 'actorId');
-    expect(refused.errors?.[0].message).toMatch(/anonymisera personen i stället/);
+    expectBadInput(refused, 'actorId', 'HAS_EVIDENCE');
+    expect(refused.errors?.[0].message).toBe(
+      'actorId: the person has recorded participations, memberships, engagements or ladder history; anonymise instead',
+    );
     expect(await sql(`SELECT name FROM actor WHERE id = $1`, [person.id])).toEqual([
       { name: 'Hedvig Aktiv' },
     ]);
@@ -278,25 +285,39 @@ describe('anonymising and deleting persons', () => {
   it('refuses organisations, anonymised persons, bad ids and bad reasons, naming the field', async () => {
     const organisation = await make.organisation();
     const person = await make.person();
-    expectBadInput(await api.gql(ANONYMISE, { id: organisation.id, reason: 'Dnr 1' }), 'actorId');
-    expectBadInput(await api.gql(DELETE, { id: organisation.id, reason: 'Dnr 1' }), 'actorId');
+    expectBadInput(
+      await api.gql(ANONYMISE, { id: organisation.id, reason: 'Dnr 1' }),
+      'actorId',
+      'NOT_A_PERSON',
+    );
+    expectBadInput(
+      await api.gql(DELETE, { id: organisation.id, reason: 'Dnr 1' }),
+      'actorId',
+      'NOT_A_PERSON',
+    );
     expectBadInput(await api.gql(ANONYMISE, { id: 'not-an-id', reason: 'Dnr 1' }), 'actorId');
     expectBadInput(
       await api.gql(ANONYMISE, { id: '00000000-0000-4000-8000-000000000000', reason: 'Dnr 1' }),
       'actorId',
+      'NOT_FOUND',
     );
     expectBadInput(
       await api.gql(DELETE, { id: '00000000-0000-4000-8000-000000000000', reason: 'Dnr 1' }),
       'actorId',
+      'NOT_FOUND',
     );
-    expectBadInput(await api.gql(ANONYMISE, { id: person.id, reason: '   ' }), 'reason');
-    expectBadInput(await api.gql(ANONYMISE, { id: person.id, reason: 'x'.repeat(201) }), 'reason');
-    expectBadInput(await api.gql(DELETE, { id: person.id, reason: '' }), 'reason');
+    expectBadInput(await api.gql(ANONYMISE, { id: person.id, reason: '   ' }), 'reason', 'REQUIRED');
+    expectBadInput(
+      await api.gql(ANONYMISE, { id: person.id, reason: 'x'.repeat(201) }),
+      'reason',
+      'TOO_LONG',
+    );
+    expectBadInput(await api.gql(DELETE, { id: person.id, reason: '' }), 'reason', 'REQUIRED');
     expect((await api.ok(ANONYMISE, { id: person.id, reason: 'x'.repeat(200) })).anonymiseActor.name).toBe(
       ANONYMISED_NAME,
     );
-    expectBadInput(await api.gql(ANONYMISE, { id: person.id, reason: 'Dnr 2' }), 'actorId');
-    expectBadInput(await api.gql(DELETE, { id: person.id, reason: 'Dnr 2' }), 'actorId');
+    expectBadInput(await api.gql(ANONYMISE, { id: person.id, reason: 'Dnr 2' }), 'actorId', 'ANONYMISED');
+    expectBadInput(await api.gql(DELETE, { id: person.id, reason: 'Dnr 2' }), 'actorId', 'ANONYMISED');
     expect(
       await sql(`SELECT count(*)::int AS n FROM erasure_ledger WHERE subject_id = $1`, [person.id]),
     ).toEqual([{ n: 1 }]);

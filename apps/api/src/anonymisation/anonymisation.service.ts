@@ -1,4 +1,4 @@
-import { ActorKind, DomainValidationError } from '@crm/domain';
+import { ActorKind, DomainValidationError, RefusalReason } from '@crm/domain';
 import {
   ActorEntity,
   ActorRepository,
@@ -35,7 +35,7 @@ export class AnonymisationService {
     const { actor, eventIds } = await this.dataSource.transaction(async (em) => {
       await this.erasablePerson(em, id);
       const [erased] = await anonymisePersons(em, [id], context);
-      if (!erased) throw new DomainValidationError('actorId', 'is already anonymised');
+      if (!erased) throw alreadyAnonymised();
       const anonymised = await new ActorRepository(em).findById(id);
       if (!anonymised) throw new Error('the anonymised actor is gone');
       const events: { event_id: string }[] = await em.query(
@@ -58,16 +58,16 @@ export class AnonymisationService {
         case 'DELETED':
           return id;
         case 'NOT_FOUND':
-          throw new DomainValidationError('actorId', 'no actor has this ID');
+          throw new DomainValidationError('actorId', 'no actor has this ID', RefusalReason.NOT_FOUND);
         case 'NOT_A_PERSON':
           throw notAPerson();
         case 'ANONYMISED':
-          throw new DomainValidationError('actorId', 'is already anonymised');
+          throw alreadyAnonymised();
         case 'HAS_EVIDENCE':
           throw new DomainValidationError(
             'actorId',
-            'personen har registrerade deltaganden, medlemskap, engagemang eller steg på trappan och kan ' +
-              'inte raderas utan att statistiken ändras: anonymisera personen i stället',
+            'the person has recorded participations, memberships, engagements or ladder history; anonymise instead',
+            RefusalReason.HAS_EVIDENCE,
           );
       }
     });
@@ -79,9 +79,9 @@ export class AnonymisationService {
 
   private async erasablePerson(em: EntityManager, id: string): Promise<void> {
     const actor = await new ActorRepository(em).findById(id, true);
-    if (!actor) throw new DomainValidationError('actorId', 'no actor has this ID');
+    if (!actor) throw new DomainValidationError('actorId', 'no actor has this ID', RefusalReason.NOT_FOUND);
     if (actor.kind !== ActorKind.PERSON) throw notAPerson();
-    if (actor.anonymisedAt) throw new DomainValidationError('actorId', 'is already anonymised');
+    if (actor.anonymisedAt) throw alreadyAnonymised();
   }
 }
 
@@ -89,5 +89,10 @@ function notAPerson(): DomainValidationError {
   return new DomainValidationError(
     'actorId',
     'is an organisation; anonymisation and deletion apply to persons',
+    RefusalReason.NOT_A_PERSON,
   );
+}
+
+function alreadyAnonymised(): DomainValidationError {
+  return new DomainValidationError('actorId', 'is already anonymised', RefusalReason.ANONYMISED);
 }

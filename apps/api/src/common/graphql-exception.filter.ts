@@ -8,6 +8,7 @@ import { badUserInput, fieldOfRefusedValue, fromValidationError } from './errors
 
 /**
  * Turns domain validation errors into BAD_USER_INPUT naming the field (400 naming it on REST routes),
+ * with the refusal's stable code as `extensions.reason` (`reason` on REST) when it has one,
  * and so too a value PostgreSQL refuses (too long, out of range, an impossible date, not UTF-8).
  * Anything unexpected is logged by message only (database error details can carry personal data)
  * and answered as an internal error, without a stack or a path.
@@ -20,7 +21,9 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
     if (host.getType<string>() !== 'graphql') return this.answerHttp(exception, host);
     const gqlHost = GqlArgumentsHost.create(host);
     if (exception instanceof GraphQLError) return exception;
-    if (exception instanceof DomainValidationError) return fromValidationError(exception);
+    if (exception instanceof DomainValidationError) {
+      return withReason(fromValidationError(exception), exception);
+    }
     if (isInvalidInputError(exception)) {
       const args = (gqlHost.getArgs() ?? {}) as Record<string, unknown>;
       const field =
@@ -48,6 +51,7 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
         statusCode: 400,
         message: `${exception.field}: ${exception.message}`,
         field: exception.field,
+        ...(exception.reason ? { reason: exception.reason } : {}),
       });
       return;
     }
@@ -69,6 +73,12 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
 
 const INTERNAL_ERROR = 'Internt fel: försök igen eller kontakta support';
 const REFUSED_VALUE = 'is not a value that can be stored (too long, out of range or not valid text)';
+
+/** The refusal's stable code (DomainValidationError.reason) as `extensions.reason`, when it has one. */
+function withReason(error: GraphQLError, exception: DomainValidationError): GraphQLError {
+  if (!exception.reason) return error;
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, reason: exception.reason } });
+}
 
 /** The status of an http-errors error meant for the client (4xx with `expose`), else null. */
 function clientErrorStatus(exception: unknown): number | null {

@@ -1,4 +1,4 @@
-import { ActorKind, DomainValidationError, stockholmDate } from '@crm/domain';
+import { ActorKind, DomainValidationError, RefusalReason, stockholmDate } from '@crm/domain';
 import {
   AccessLogRepository,
   APP_CONFIG,
@@ -59,8 +59,13 @@ export class PersonalDataExportService {
       const repository = new PersonalDataExportRepository(em);
       const kind = await repository.kindOf(actorId);
       if (kind === null) throw new DomainValidationError('actorId', 'no actor has this ID');
-      if (kind !== ActorKind.PERSON)
-        throw new DomainValidationError('actorId', 'is an organisation; register extracts are for persons');
+      if (kind !== ActorKind.PERSON) {
+        throw new DomainValidationError(
+          'actorId',
+          'is an organisation; register extracts are for persons',
+          RefusalReason.NOT_A_PERSON,
+        );
+      }
       const held = await repository.gather(actorId);
       if (!held) throw new DomainValidationError('actorId', 'no actor has this ID');
       const producedAt = new Date();

@@ -1,4 +1,4 @@
-import { ActorKind, DomainValidationError } from '@crm/domain';
+import { ActorKind, DomainValidationError, RefusalReason } from '@crm/domain';
 import { ActorEntity, AuditRepository, RestrictionRepository, UserEntity } from '@crm/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -25,7 +25,8 @@ export class RestrictionService {
     return this.dataSource.transaction(async (em) => {
       await this.person(em, actorId, user, ANONYMISED_REFUSALS.restrict);
       const restricted = await new RestrictionRepository(em).restrict(actorId, reason, user.id);
-      if (!restricted) throw new DomainValidationError('actorId', 'is already restricted');
+      if (!restricted)
+        throw new DomainValidationError('actorId', 'is already restricted', RefusalReason.ALREADY_RESTRICTED);
       await new AuditRepository(em).record(user.id, 'restrict', 'actor', actorId, RESTRICTION_FIELDS);
       return restricted;
     });
@@ -37,7 +38,8 @@ export class RestrictionService {
       // Anonymisation lifts a restriction itself; lifting is refused below as "is not restricted".
       await this.person(em, actorId, user, null);
       const lifted = await new RestrictionRepository(em).lift(actorId, user.id);
-      if (!lifted) throw new DomainValidationError('actorId', 'is not restricted');
+      if (!lifted)
+        throw new DomainValidationError('actorId', 'is not restricted', RefusalReason.NOT_RESTRICTED);
       await new AuditRepository(em).record(user.id, 'lift_restriction', 'actor', actorId, RESTRICTION_FIELDS);
       return lifted;
     });
@@ -55,7 +57,11 @@ export class RestrictionService {
       lock: 'FOR UPDATE',
     });
     if (actor.kind !== ActorKind.PERSON) {
-      throw new DomainValidationError('actorId', 'only a person’s processing can be restricted');
+      throw new DomainValidationError(
+        'actorId',
+        'only a person’s processing can be restricted',
+        RefusalReason.NOT_A_PERSON,
+      );
     }
     return actor;
   }

@@ -1,4 +1,4 @@
-import { DomainValidationError } from '@crm/domain';
+import { DomainValidationError, RefusalReason } from '@crm/domain';
 import { ActorEntity, ActorWriteLock, RestrictionRepository, UserEntity } from '@crm/persistence';
 import { EntityManager } from 'typeorm';
 import { seesRestricted } from './restriction-visibility';
@@ -43,7 +43,7 @@ export interface WritableActorRule {
  * commit (so a restriction or anonymisation cannot slip in between); an id nobody has, and a
  * restricted person the user may not see (RESTRICT_PROCESSING), are both "no actor has this ID",
  * so a refusal never tells that someone hidden exists; an anonymised person gets the write's refusal.
- * All name `field`, which becomes BAD_USER_INPUT.
+ * All name `field`, which becomes BAD_USER_INPUT, with the reason NOT_FOUND or ANONYMISED.
  */
 export async function requireWritableActor(
   em: EntityManager,
@@ -53,12 +53,12 @@ export async function requireWritableActor(
   rule: WritableActorRule,
 ): Promise<ActorEntity> {
   const actor = await new RestrictionRepository(em).lockActor(actorId, rule.lock ?? 'FOR SHARE');
-  if (!actor) throw new DomainValidationError(field, NO_ACTOR_HAS_THIS_ID);
+  if (!actor) throw new DomainValidationError(field, NO_ACTOR_HAS_THIS_ID, RefusalReason.NOT_FOUND);
   if (actor.restrictedAt && !seesRestricted(user) && !rule.restrictedAtTheDoor) {
-    throw new DomainValidationError(field, NO_ACTOR_HAS_THIS_ID);
+    throw new DomainValidationError(field, NO_ACTOR_HAS_THIS_ID, RefusalReason.NOT_FOUND);
   }
   if (actor.anonymisedAt && rule.anonymised !== null) {
-    throw new DomainValidationError(field, rule.anonymised);
+    throw new DomainValidationError(field, rule.anonymised, RefusalReason.ANONYMISED);
   }
   return actor;
 }
@@ -81,6 +81,6 @@ export async function requireEmailNotHidden(
 ): Promise<void> {
   if (!email || seesRestricted(user)) return;
   if (await new RestrictionRepository(em).emailHeldByRestricted(email, exceptActorId)) {
-    throw new DomainValidationError('email', EMAIL_NOT_USABLE);
+    throw new DomainValidationError('email', EMAIL_NOT_USABLE, RefusalReason.EMAIL_NOT_USABLE);
   }
 }

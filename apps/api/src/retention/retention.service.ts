@@ -1,4 +1,4 @@
-import { DomainValidationError } from '@crm/domain';
+import { DomainValidationError, RefusalReason } from '@crm/domain';
 import {
   RetentionClock,
   RetentionPreviewRow,
@@ -55,12 +55,17 @@ export class RetentionService {
   async update(input: UpdateRetentionRuleInput, user: UserEntity): Promise<RetentionRuleRow> {
     const keepAmount = input.keepAmount;
     if (!Number.isInteger(keepAmount) || keepAmount < 1 || keepAmount > MAX_KEEP) {
-      throw new DomainValidationError('input.keepAmount', `must be an integer from 1 to ${MAX_KEEP}`);
+      throw new DomainValidationError(
+        'input.keepAmount',
+        `must be an integer from 1 to ${MAX_KEEP}`,
+        RefusalReason.OUT_OF_RANGE,
+      );
     }
     if (FLOOR_RULES.has(input.code) && keepAmount < FLOOR[input.keepUnit]) {
       throw new DomainValidationError(
         'input.keepAmount',
         `must be at least 12 months (${FLOOR[input.keepUnit]} ${input.keepUnit.toLowerCase()}) for ${input.code}`,
+        RefusalReason.BELOW_FLOOR,
       );
     }
     const decisionReference = input.decisionReference?.trim() || null;
@@ -68,6 +73,7 @@ export class RetentionService {
       throw new DomainValidationError(
         'input.decisionReference',
         `must be at most ${MAX_REFERENCE_LENGTH} characters`,
+        RefusalReason.TOO_LONG,
       );
     }
     return this.dataSource.transaction(async (em) => {
@@ -78,6 +84,7 @@ export class RetentionService {
         throw new DomainValidationError(
           'input.decisionReference',
           'is required to enable a rule that culls public records: the reference of the retention decision (gallringsbeslut)',
+          RefusalReason.DECISION_REQUIRED,
         );
       }
       const { rule: updated } = await repository.updateRule(
@@ -98,7 +105,11 @@ export class RetentionService {
 
   runs(first: number): Promise<RetentionRunRow[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_RUNS) {
-      throw new DomainValidationError('first', `must be an integer from 1 to ${MAX_RUNS}`);
+      throw new DomainValidationError(
+        'first',
+        `must be an integer from 1 to ${MAX_RUNS}`,
+        RefusalReason.OUT_OF_RANGE,
+      );
     }
     return new RetentionRepository(this.dataSource.manager).runs(first);
   }
