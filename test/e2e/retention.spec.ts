@@ -54,7 +54,7 @@ describe('retention', () => {
     code keepAmount keepUnit requiresDecision decisionReference enabled } }`;
   const PREVIEW = `{ retentionPreview { rule { code enabled } count } }`;
   const RUNS = `query($first: Int) { retentionRuns(first: $first) {
-    id trigger asOf status startedAt finishedAt counts { code count decisionReference windowStart } } }`;
+    id trigger asOf status startedAt finishedAt error counts { code count decisionReference windowStart } } }`;
   const RUN = `mutation { runRetention { id trigger asOf status finishedAt counts { code count } } }`;
 
   const sql = (query: string, params: unknown[] = []): Promise<Json[]> => api.dataSource.query(query, params);
@@ -256,9 +256,9 @@ describe('retention', () => {
     await rm(ledgerDir, { recursive: true, force: true });
   });
 
-  const expectBadInput = (result: Awaited<ReturnType<TestApi['gql']>>, field: string) => {
+  const expectBadInput = (result: Awaited<ReturnType<TestApi['gql']>>, field: string, reason: string) => {
     expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
     expect(result.data ?? null).toBeNull();
   };
   const update = (input: Json, token?: string) =>
@@ -333,29 +333,45 @@ describe('retention', () => {
 
   it('refuses bad rule changes naming the field, and changes nothing', async () => {
     const before = await api.ok(RULES);
-    expectBadInput(await update({ code: 'INACTIVE_PERSONS', enabled: true }), 'input.decisionReference');
+    expectBadInput(
+      await update({ code: 'INACTIVE_PERSONS', enabled: true }),
+      'input.decisionReference',
+      'DECISION_REQUIRED',
+    );
     expectBadInput(
       await update({ code: 'ACCESS_LOG', keepAmount: 24, decisionReference: '   ', enabled: true }),
       'input.decisionReference',
+      'DECISION_REQUIRED',
     );
     expectBadInput(
       await update({ code: 'ACCESS_LOG', keepAmount: 24, decisionReference: 'R'.repeat(101), enabled: true }),
       'input.decisionReference',
+      'TOO_LONG',
     );
-    expectBadInput(await update({ code: 'SESSIONS', keepAmount: 0, keepUnit: 'DAYS' }), 'input.keepAmount');
+    expectBadInput(
+      await update({ code: 'SESSIONS', keepAmount: 0, keepUnit: 'DAYS' }),
+      'input.keepAmount',
+      'OUT_OF_RANGE',
+    );
     expectBadInput(
       await update({ code: 'SESSIONS', keepAmount: 1201, keepUnit: 'DAYS' }),
       'input.keepAmount',
+      'OUT_OF_RANGE',
     );
-    expectBadInput(await update({ code: 'INACTIVE_PERSONS', keepAmount: 11 }), 'input.keepAmount');
+    expectBadInput(
+      await update({ code: 'INACTIVE_PERSONS', keepAmount: 11 }),
+      'input.keepAmount',
+      'BELOW_FLOOR',
+    );
     expectBadInput(
       await update({ code: 'ACCESS_LOG', keepAmount: 365, keepUnit: 'DAYS' }),
       'input.keepAmount',
+      'BELOW_FLOOR',
     );
     const wrongEnum = await update({ code: 'QUARTERLY_REPORTS' });
     expect(wrongEnum.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expectBadInput(await api.gql(RUNS, { first: 0 }), 'first');
-    expectBadInput(await api.gql(RUNS, { first: 101 }), 'first');
+    expectBadInput(await api.gql(RUNS, { first: 0 }), 'first', 'OUT_OF_RANGE');
+    expectBadInput(await api.gql(RUNS, { first: 101 }), 'first', 'OUT_OF_RANGE');
     expect(await api.ok(RULES)).toEqual(before);
   });
 
@@ -506,6 +522,7 @@ describe('retention', () => {
   it('the run row holds per rule its count, decision and window only, and the ledger ids, dates and the decision', async () => {
     const row = await one(`SELECT * FROM retention_run WHERE id = $1`, [firstRun.id]);
     expect(row).toMatchObject({ trigger: 'MANUAL', status: 'DONE', error: null, requested_by: adminId });
+    expect(firstRun).toMatchObject({ status: 'DONE', error: null });
     expect(new Date(row.as_of).toISOString()).toBe(NOW.toISOString());
     expect(row.rules).toHaveLength(6);
     for (const rule of row.rules) {
@@ -693,6 +710,12 @@ describe('retention', () => {
       run.id,
     ]);
     expect(row).toMatchObject({
+      status: 'FAILED',
+      error: 'Gallringen avbröts vid regeln SESSIONS (42P01)',
+    });
+    // The data protection officer sees why: the stored text, naming the rule and the error class.
+    const runs = (await api.ok(RUNS, { first: 100 })).retentionRuns as Json[];
+    expect(runs.find((r) => r.id === run.id)).toMatchObject({
       status: 'FAILED',
       error: 'Gallringen avbröts vid regeln SESSIONS (42P01)',
     });

@@ -122,6 +122,12 @@ export class RetentionRun {
       'Per rule that ran, in the rules’ order; while RUNNING empty (or, for a nightly run being retried, what its earlier attempts did)',
   })
   counts!: RetentionCount[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the run failed, in Swedish: the rule it stopped at and the error class, never a value or a person (null unless FAILED)',
+  })
+  error!: string | null;
 
   static from(row: RetentionRunRow): RetentionRun {
     return Object.assign(new RetentionRun(), {
@@ -132,6 +138,7 @@ export class RetentionRun {
       startedAt: row.startedAt,
       finishedAt: row.finishedAt,
       counts: countsOf(row.rules),
+      error: row.status === RetentionRunStatus.FAILED ? row.error : null,
     });
   }
 }
