@@ -225,6 +225,40 @@ describe('live attendance', () => {
     });
   });
 
+  it('tells open lists of the person’s events to fetch again when processing is restricted and when it is lifted', async () => {
+    const event = await make.event();
+    const elsewhere = await make.event();
+    const person = await make.person();
+    await register(event.id, person.id);
+    const live = follow(a.baseUrl, event.id);
+    const unrelated = follow(a.baseUrl, elsewhere.id);
+    await live.until(() => true);
+    await unrelated.until(() => true);
+    const before = live.received.length;
+
+    // Through instance B: the notice reaches A's subscriber through Redis.
+    await gqlAt(
+      b.baseUrl,
+      `mutation($id: ID!, $r: String!) { restrictProcessing(actorId: $id, reason: $r) { id } }`,
+      {
+        id: person.id,
+        r: 'Dnr 2026/77',
+      },
+    );
+    // A restricted person is still counted: the same counts come again, and the door refetches its list.
+    const afterRestriction = await live.until(() => live.received.length > before);
+    expect(afterRestriction).toEqual({ registered: 1, attended: 0, noShows: 1, walkIns: 0, byRole: [] });
+    const restricted = live.received.length;
+
+    await gqlAt(b.baseUrl, `mutation($id: ID!) { liftRestriction(actorId: $id) { id } }`, { id: person.id });
+    await live.until(() => live.received.length > restricted);
+
+    // An event the person is not registered for hears nothing (past the coalescing delay).
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(unrelated.received).toHaveLength(1);
+    expect(live.errors).toEqual([]);
+  });
+
   it('publishes when a registration import finishes in the worker', async () => {
     const event = await make.event();
     const live = follow(b.baseUrl, event.id);

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
 import { requireReason } from '../common/reason';
+import { LivePublisher } from '../live/live-publisher.service';
 import { ANONYMISED_REFUSALS, requireWritableActor } from './writable-actor';
 
 export const MAX_RESTRICTION_REASON_LENGTH = 500;
@@ -13,36 +14,47 @@ const RESTRICTION_FIELDS = ['restricted_at', 'restriction_reason'];
 
 /**
  * Restriction of processing (GDPR art. 18): a restricted person is hidden from everyone but ADMIN and
- * never proposed for an invitation, but still counted. One transaction and one audit row per action.
+ * never proposed for an invitation, but still counted. One transaction and one audit row per action;
+ * after commit, the open attendance lists (the door) of the person's events are told to fetch again,
+ * so the person leaves them (or, when the restriction is lifted, comes back).
  */
 @Injectable()
 export class RestrictionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LivePublisher,
+  ) {}
 
-  restrict(rawActorId: string, rawReason: string, user: UserEntity): Promise<ActorEntity> {
+  async restrict(rawActorId: string, rawReason: string, user: UserEntity): Promise<ActorEntity> {
     const actorId = parseId('actorId', rawActorId);
     const reason = requireReason(rawReason, MAX_RESTRICTION_REASON_LENGTH);
-    return this.dataSource.transaction(async (em) => {
+    const { actor, eventIds } = await this.dataSource.transaction(async (em) => {
       await this.person(em, actorId, user, ANONYMISED_REFUSALS.restrict);
       const restricted = await new RestrictionRepository(em).restrict(actorId, reason, user.id);
-      if (!restricted)
+      if (!restricted) {
         throw new DomainValidationError('actorId', 'is already restricted', RefusalReason.ALREADY_RESTRICTED);
+      }
       await new AuditRepository(em).record(user.id, 'restrict', 'actor', actorId, RESTRICTION_FIELDS);
-      return restricted;
+      return { actor: restricted, eventIds: await eventIdsOf(em, actorId) };
     });
+    await this.live.attendanceChanged(eventIds);
+    return actor;
   }
 
-  lift(rawActorId: string, user: UserEntity): Promise<ActorEntity> {
+  async lift(rawActorId: string, user: UserEntity): Promise<ActorEntity> {
     const actorId = parseId('actorId', rawActorId);
-    return this.dataSource.transaction(async (em) => {
+    const { actor, eventIds } = await this.dataSource.transaction(async (em) => {
       // Anonymisation lifts a restriction itself; lifting is refused below as "is not restricted".
       await this.person(em, actorId, user, null);
       const lifted = await new RestrictionRepository(em).lift(actorId, user.id);
-      if (!lifted)
+      if (!lifted) {
         throw new DomainValidationError('actorId', 'is not restricted', RefusalReason.NOT_RESTRICTED);
+      }
       await new AuditRepository(em).record(user.id, 'lift_restriction', 'actor', actorId, RESTRICTION_FIELDS);
-      return lifted;
+      return { actor: lifted, eventIds: await eventIdsOf(em, actorId) };
     });
+    await this.live.attendanceChanged(eventIds);
+    return actor;
   }
 
   /** The actor, locked for the transaction; a person, else a field error. */
@@ -65,4 +77,16 @@ export class RestrictionService {
     }
     return actor;
   }
+}
+
+/**
+ * The events the person is registered for (any status), as anonymisation finds them: each one's
+ * open attendance list shows the person.
+ */
+async function eventIdsOf(em: EntityManager, actorId: string): Promise<string[]> {
+  const rows: { event_id: string }[] = await em.query(
+    `SELECT DISTINCT event_id FROM participation WHERE actor_id = $1`,
+    [actorId],
+  );
+  return rows.map((row) => row.event_id);
 }
