@@ -1,12 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
-import { useLocation, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { PERSONAL_DATA_ROLES, RequireRole } from '../auth/RequireSession';
 import type { ActorFilterInput, ActorKind } from '../gql/graphql';
 import { t } from '../i18n/i18n';
 import { Button } from '../ui/Button';
 import { Link } from '../ui/Link';
+import { LiveStatus, useAnnouncement } from '../data-protection/LiveStatus';
 import { ErrorMessage, LoadingMessage, StatusMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
 import { Select } from '../ui/Select';
@@ -21,8 +22,18 @@ const ALL = 'ALL';
 /** `/actors`: search persons and organisations by name or email (the search is kept in the address). */
 export function ActorsPage() {
   const [params, setParams] = useSearchParams();
-  // A page that sent the user here may say why ("… är raderad." after deleting a person).
-  const arrived = (useLocation().state as { message?: string } | null)?.message ?? null;
+  // A page that sent the user here may say why ("Personen är raderad." after deleting a person). It is
+  // shown once: put into the live region after the page is there (so it is announced), and taken out
+  // of the history's state, so reloading or coming back does not show it again.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [arrived, announce] = useAnnouncement();
+  const message = (location.state as { message?: unknown } | null)?.message;
+  useEffect(() => {
+    if (typeof message !== 'string') return;
+    announce(message);
+    void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
+  }, [message, announce, navigate, location.pathname, location.search]);
   const [search, setSearch] = useState(params.get('sok') ?? '');
   const [kind, setKind] = useState(params.get('typ') ?? ALL);
   const filter: ActorFilterInput = {};
@@ -57,7 +68,7 @@ export function ActorsPage() {
   return (
     <>
       <PageTitle>{t('actors.title')}</PageTitle>
-      {arrived ? <StatusMessage className="alert alert--success">{arrived}</StatusMessage> : null}
+      <LiveStatus message={arrived} />
       <p>{t('actors.intro')}</p>
       <ul className="actor-tools">
         <li>

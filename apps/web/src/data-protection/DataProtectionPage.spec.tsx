@@ -6,7 +6,15 @@ import { GraphQLError } from 'graphql';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { formatNumber } from '../i18n/i18n';
-import { DataProtectionView, RESTRICTED_PAGE, RUNS_SHOWN, SUMMARY_WEEKS } from './DataProtectionPage';
+import { MeQuery, SessionProvider } from '../auth/session';
+import {
+  DataProtectionPage,
+  DataProtectionView,
+  FLAG_THRESHOLDS,
+  RESTRICTED_PAGE,
+  RUNS_SHOWN,
+  SUMMARY_WEEKS,
+} from './DataProtectionPage';
 import {
   AccessLogSummariesQuery,
   RestrictedPersonsQuery,
@@ -189,7 +197,8 @@ describe('the retention rules', () => {
     const table = await screen.findByRole('table', { name: 'Gallringsregler' });
     expect(cells(table)).toEqual([
       [
-        'Personer utan aktivitetPersoner utan aktivitet anonymiseras',
+        'Personer utan aktivitet',
+        'Personer utan aktivitet anonymiseras',
         '36 månader',
         'Inget beslut angivet',
         'Inaktiv',
@@ -197,15 +206,34 @@ describe('the retention rules', () => {
         'Ändra',
       ],
       [
-        'Inloggningar (sessioner)Utgångna inloggningar raderas',
+        'Inloggningar (sessioner)',
+        'Utgångna inloggningar raderas',
         '30 dagar',
         'Behövs inte',
         'Aktiv',
         formatNumber(1200),
         'Ändra',
       ],
-      ['RegisterutdragBeskrivning av PERSONAL_DATA_EXPORTS', '1 dag', 'Behövs inte', 'Aktiv', '0', 'Ändra'],
+      [
+        'Registerutdrag',
+        'Beskrivning av PERSONAL_DATA_EXPORTS',
+        '1 dag',
+        'Behövs inte',
+        'Aktiv',
+        '0',
+        'Ändra',
+      ],
     ]);
+    // The roles are explicit (a phone lays the table out as cards), and the row header is the rule's
+    // name only: its description is a cell of its own, not read out with every cell of the row.
+    expect(table).toHaveAttribute('role', 'table');
+    expect(within(table).getAllByRole('columnheader')).toHaveLength(7);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Personer utan aktivitet', 'Inloggningar (sessioner)', 'Registerutdrag']);
+    expect(within(table).getAllByRole('cell')).toHaveLength(18);
     expect(screen.getByText(/gallringsbeslut/)).toBeInTheDocument();
     expect(screen.getByText(/Kvartalsrapporterna gallras aldrig\./)).toBeInTheDocument();
     expect(
@@ -220,7 +248,7 @@ describe('the retention rules', () => {
     expect(screen.getByText('Ingen veckosammanfattning ännu.')).toBeInTheDocument();
   });
 
-  it('shows the API’s refusal to activate a rule without a decision at the decision field, then saves it with one', async () => {
+  it('asks before turning on a rule that anonymises, with what the next run would do, and wants a decision first', async () => {
     const user = userEvent.setup();
     let sent: Record<string, unknown> | null = null;
     const decided = { ...INACTIVE, decisionReference: 'RVB 2026/45', enabled: true, keepAmount: 24 };
@@ -229,16 +257,6 @@ describe('the retention rules', () => {
       runsAnswer([], Infinity),
       restrictedAnswer([]),
       summariesAnswer([]),
-      {
-        request: { query: UpdateRetentionRuleMutation, variables: () => true },
-        result: () => ({
-          errors: [
-            new GraphQLError('input.decisionReference: a rule that culls public records needs a decision', {
-              extensions: { code: 'BAD_USER_INPUT', field: 'input.decisionReference' },
-            }),
-          ],
-        }),
-      },
       {
         request: { query: UpdateRetentionRuleMutation, variables: () => true },
         result: (variables: Record<string, unknown>) => {
@@ -254,18 +272,31 @@ describe('the retention rules', () => {
     expect(amount).toHaveValue('36');
     await user.clear(amount);
     await user.type(amount, '24');
+    const warning = 'Nästa körning anonymiserar 4 personer. Det går inte att ångra.';
+    expect(within(dialog).queryByText(warning)).not.toBeInTheDocument();
     await user.click(within(dialog).getByRole('checkbox', { name: 'Aktiv' }));
+    expect(within(dialog).getByText(warning)).toBeInTheDocument();
+
+    // Without a decision the rule cannot be active: said at the field, nothing sent.
     await user.click(within(dialog).getByRole('button', { name: 'Spara' }));
-
     const decision = within(dialog).getByRole('textbox', { name: /Beslut \(diarienummer\)/ });
-    expect(
-      await within(dialog).findByText(/kan bara vara aktiv med ett gallringsbeslut/),
-    ).toBeInTheDocument();
     expect(decision).toHaveAttribute('aria-invalid', 'true');
-    expect(decision).toHaveAccessibleDescription(/Skriv beslutets diarienummer\./);
+    expect(decision).toHaveAccessibleDescription(/kan bara vara aktiv med ett gallringsbeslut/);
+    expect(sent).toBeNull();
 
+    // With one, saving asks first; going back sends nothing.
     await user.type(decision, 'RVB 2026/45');
     await user.click(within(dialog).getByRole('button', { name: 'Spara' }));
+    expect(await within(dialog).findByRole('heading', { name: 'Vill du göra regeln aktiv?' })).toHaveFocus();
+    expect(within(dialog).getByText(warning)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Tillbaka' }));
+    expect(within(dialog).getByRole('textbox', { name: /Beslut \(diarienummer\)/ })).toHaveValue(
+      'RVB 2026/45',
+    );
+    expect(sent).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Spara' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Gör regeln aktiv och spara' }));
+
     expect(await screen.findByText('Regeln ”Personer utan aktivitet” är sparad.')).toBeInTheDocument();
     expect(sent).toEqual({
       input: {
@@ -278,7 +309,44 @@ describe('the retention rules', () => {
     });
     const table = screen.getByRole('table', { name: 'Gallringsregler' });
     expect(await within(table).findByText('RVB 2026/45')).toBeInTheDocument();
-    expect(cells(table)[0].slice(1, 5)).toEqual(['24 månader', 'RVB 2026/45', 'Aktiv', '4']);
+    expect(cells(table)[0].slice(2, 6)).toEqual(['24 månader', 'RVB 2026/45', 'Aktiv', '4']);
+  });
+
+  it.each([
+    ['keepAmount', 'BELOW_FLOOR', 'Den här regeln måste spara uppgifterna i minst 12 månader (366 dagar).'],
+    ['keepAmount', 'OUT_OF_RANGE', 'Skriv ett heltal från 1 till 1 200.'],
+    ['decisionReference', 'TOO_LONG', 'Texten är för lång. Korta den och försök igen.'],
+    [
+      'decisionReference',
+      'DECISION_REQUIRED',
+      'Regeln gallrar allmänna handlingar och kan bara vara aktiv med ett gallringsbeslut. Skriv beslutets diarienummer.',
+    ],
+  ])('shows the API’s refusal of %s (%s) at the field, in Swedish', async (field, reason, text) => {
+    const user = userEvent.setup();
+    const decided = { ...INACTIVE, decisionReference: 'RVB 2026/45', enabled: true };
+    renderPage([
+      ...retentionAnswer([decided], { INACTIVE_PERSONS: 4 }),
+      runsAnswer([], Infinity),
+      restrictedAnswer([]),
+      summariesAnswer([]),
+      {
+        request: { query: UpdateRetentionRuleMutation, variables: () => true },
+        result: () => ({
+          errors: [
+            new GraphQLError(`input.${field}: refused`, {
+              extensions: { code: 'BAD_USER_INPUT', field: `input.${field}`, reason },
+            }),
+          ],
+        }),
+      },
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Ändra regeln ”Personer utan aktivitet”' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ändra regeln ”Personer utan aktivitet”' });
+    await user.click(within(dialog).getByRole('button', { name: 'Spara' }));
+    const label = field === 'keepAmount' ? /Sparas i/ : /Beslut \(diarienummer\)/;
+    const input = within(dialog).getByRole('textbox', { name: label });
+    await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'));
+    expect(input).toHaveAccessibleDescription(new RegExp(text.replace(/[.()]/g, '\\$&')));
   });
 
   it('asks before running, with the preview total, and follows the run until it is done', async () => {
@@ -368,7 +436,7 @@ describe('the retention rules', () => {
     expect(
       await screen.findByText(/Förhandsvisningen tog för lång tid och avbröts, så kolumnen/),
     ).toBeInTheDocument();
-    expect(cells(table).map((row) => row[4])).toEqual(['–', '–']);
+    expect(cells(table).map((row) => row[5])).toEqual(['–', '–']);
     // Only the rules that touched anything, with the decision they ran under.
     const runs = await screen.findByRole('table', { name: 'Körningar av gallringen, senaste först' });
     expect(cells(runs)[0][3]).toBe('Personer utan aktivitet: 3 (beslut RVB 2026/45)');
@@ -408,10 +476,44 @@ describe('restricted persons and the access-log follow-up', () => {
         '340 läsningar av 2 användare. Flaggade användare: 1. Sammanställd 30 nov. 2026 06:00.',
       ),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        new RegExp(
+          `fler än ${formatNumber(FLAG_THRESHOLDS.absolute).replace(/\s/g, ' ')}, eller fler än ${FLAG_THRESHOLDS.relative} och ${FLAG_THRESHOLDS.factor} gånger så många`,
+        ),
+      ),
+    ).toBeInTheDocument();
     const week = screen.getByRole('table', { name: 'Veckan från 23 november 2026, per användare' });
     expect(cells(week)).toEqual([
       ['Stina Strateg', '300', formatNumber(2400), '150', 'Ja, ovanligt många'],
       ['Eva Ek', '40', '35', '–', 'Nej'],
     ]);
+  });
+});
+
+describe('the page /admin/dataskydd', () => {
+  it.each(['STRATEGIST', 'EVENT_STAFF', 'COMMITTEE'])('is refused to a signed-in %s', async (role) => {
+    render(
+      <MockedProvider
+        mocks={[
+          {
+            request: { query: MeQuery },
+            result: {
+              data: { me: { __typename: 'User', id: 'u9', name: 'Sara Strateg', email: 's@x.test', role } },
+            },
+          },
+        ]}
+      >
+        <SessionProvider>
+          <MemoryRouter initialEntries={['/admin/dataskydd']}>
+            <DataProtectionPage />
+          </MemoryRouter>
+        </SessionProvider>
+      </MockedProvider>,
+    );
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Du har inte behörighet' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Gallringsregler' })).not.toBeInTheDocument();
   });
 });

@@ -1,22 +1,23 @@
 // `/admin/dataskydd` (ADMIN): retention rules and runs, persons whose processing is restricted, and the
 // weekly follow-up of the access log.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Checkbox, Form } from 'react-aria-components';
-import { errorCode, fieldErrors } from '../app/apollo';
+import { errorCode } from '../app/apollo';
 import { ADMIN_ROLES, RequireRole } from '../auth/RequireSession';
-import type { RetentionRuleFieldsFragment, RetentionUnit } from '../gql/graphql';
+import type { RetentionRuleCode, RetentionRuleFieldsFragment, RetentionUnit } from '../gql/graphql';
 import { formatDate, formatDateTime, formatNumber, t } from '../i18n/i18n';
 import { placeErrors } from '../initiatives/reasons';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
 import { Link } from '../ui/Link';
-import { ErrorMessage, LoadingMessage, StatusMessage } from '../ui/Messages';
+import { ErrorMessage, LoadingMessage } from '../ui/Messages';
 import { PageTitle } from '../ui/PageTitle';
 import { Select } from '../ui/Select';
 import { TextField } from '../ui/TextField';
 import { keepLabel, ruleLabel, runStatusLabel, triggerLabel, unitLabel } from './labels';
+import { LiveStatus, useAnnouncement } from './LiveStatus';
 import {
   AccessLogSummariesQuery,
   RestrictedPersonsQuery,
@@ -26,6 +27,7 @@ import {
   RunRetentionMutation,
   UpdateRetentionRuleMutation,
 } from './operations';
+import { refusals } from './refusals';
 import '../ui/checkbox.css';
 import './data-protection.css';
 
@@ -35,6 +37,13 @@ export const RUNS_SHOWN = 20;
 export const RESTRICTED_PAGE = 50;
 export const SUMMARY_WEEKS = 8;
 const UNITS: readonly RetentionUnit[] = ['DAYS', 'MONTHS'];
+/**
+ * When the weekly follow-up flags a user (the API's rule, told in the page's text): more persons read
+ * than `absolute`, or more than `relative` and `factor` times the user's median of earlier weeks.
+ */
+export const FLAG_THRESHOLDS = { absolute: 2000, relative: 200, factor: 3 } as const;
+/** The rules whose run anonymises or deletes what staff can see: turning one on is asked about first. */
+const CULLING: readonly RetentionRuleCode[] = ['INACTIVE_PERSONS', 'REJECTED_IMPORT_ROWS', 'ACCESS_LOG'];
 
 export function DataProtectionPage() {
   return (
@@ -63,7 +72,7 @@ function RetentionSection() {
   const runs = useQuery(RetentionRunsQuery, { variables: { first: RUNS_SHOWN } });
   const [editing, setEditing] = useState<RetentionRuleFieldsFragment | null>(null);
   const [asking, setAsking] = useState(false);
-  const [news, setNews] = useState<string | null>(null);
+  const [news, setNews] = useAnnouncement();
   const [failure, setFailure] = useState<string | null>(null);
   const [run, runState] = useMutation(RunRetentionMutation);
 
@@ -96,6 +105,19 @@ function RetentionSection() {
     setWasRunning(running);
   }, [running, wasRunning, refetchPreview]);
 
+  // The latest run's status is announced when it changes (Pågår → Klar), not on every load.
+  const latest = list[0] ? `${list[0].id}:${list[0].status}` : null;
+  const seen = useRef<string | null>(null);
+  const [runNews, setRunNews] = useState('');
+  useEffect(() => {
+    if (latest === null) return;
+    const before = seen.current;
+    seen.current = latest;
+    if (before !== null && before !== latest && list[0]) {
+      setRunNews(t('dataProtection.runs.announce', { status: runStatusLabel(list[0].status) }));
+    }
+  }, [latest, list]);
+
   const doRun = async () => {
     try {
       await run();
@@ -114,53 +136,80 @@ function RetentionSection() {
       <section aria-labelledby="retention-rules-heading">
         <h2 id="retention-rules-heading">{t('dataProtection.rules.heading')}</h2>
         <p>{t('dataProtection.rules.explain')}</p>
-        {news ? <StatusMessage className="alert alert--success">{news}</StatusMessage> : null}
+        <LiveStatus message={news} />
         {failure ? <ErrorMessage>{failure}</ErrorMessage> : null}
         {rules.loading && !rules.data ? <LoadingMessage>{t('app.loading')}</LoadingMessage> : null}
         {rules.error && !rules.data ? <ErrorMessage>{t('app.error.generic')}</ErrorMessage> : null}
         {rules.data ? (
           <>
             <div className="table-wrap" role="region" tabIndex={0} aria-labelledby="retention-rules-heading">
-              <table className="data-protection-table data-protection-table--rules">
-                <caption className="visually-hidden">{t('dataProtection.rules.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('dataProtection.rules.rule')}</th>
-                    <th scope="col">{t('dataProtection.rules.keep')}</th>
-                    <th scope="col">{t('dataProtection.rules.decision')}</th>
-                    <th scope="col">{t('dataProtection.rules.status')}</th>
-                    <th scope="col">{t('dataProtection.rules.preview')}</th>
-                    <th scope="col">
+              {/* Explicit roles: on a phone the table is laid out as blocks (cards), and Safari then
+                  drops its table semantics unless they are given. */}
+              <table
+                className="data-protection-table data-protection-table--rules"
+                role="table"
+                aria-labelledby="retention-rules-caption"
+              >
+                <caption id="retention-rules-caption" className="visually-hidden">
+                  {t('dataProtection.rules.caption')}
+                </caption>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">
+                      {t('dataProtection.rules.rule')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('dataProtection.rules.description')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('dataProtection.rules.keep')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('dataProtection.rules.decision')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('dataProtection.rules.status')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('dataProtection.rules.preview')}
+                    </th>
+                    <th scope="col" role="columnheader">
                       <span className="visually-hidden">{t('dataProtection.rules.edit')}</span>
                     </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   {rules.data.retentionRules.map((rule) => (
-                    <tr key={rule.code}>
-                      <th scope="row">
+                    <tr key={rule.code} role="row">
+                      <th scope="row" role="rowheader">
                         {ruleLabel(rule.code)}
-                        <span className="data-protection-table__detail">{rule.description}</span>
                       </th>
+                      {/* In a cell of its own, so the row header (read with every cell) is the name only. */}
+                      <td role="cell" className="data-protection-table__description">
+                        {rule.description}
+                      </td>
                       <td
+                        role="cell"
                         data-label={t('dataProtection.rules.keep')}
                         className="data-protection-table__nowrap"
                       >
                         {keepLabel(rule.keepAmount, rule.keepUnit)}
                       </td>
-                      <td data-label={t('dataProtection.rules.decision')}>
+                      <td role="cell" data-label={t('dataProtection.rules.decision')}>
                         {rule.decisionReference ??
                           (rule.requiresDecision
                             ? t('dataProtection.rules.noDecision')
                             : t('dataProtection.rules.decisionNotNeeded'))}
                       </td>
                       <td
+                        role="cell"
                         data-label={t('dataProtection.rules.status')}
                         className={`data-protection-table__nowrap${rule.enabled ? '' : ' retention-status--inactive'}`}
                       >
                         {rule.enabled ? t('dataProtection.rules.active') : t('dataProtection.rules.inactive')}
                       </td>
                       <td
+                        role="cell"
                         data-label={t('dataProtection.rules.preview')}
                         className="data-protection-table__number"
                       >
@@ -172,7 +221,7 @@ function RetentionSection() {
                                 count: preview.get(rule.code) ?? 0,
                               })}
                       </td>
-                      <td>
+                      <td role="cell">
                         <Button
                           variant="secondary"
                           aria-label={t('dataProtection.rules.editFor', { rule: ruleLabel(rule.code) })}
@@ -256,15 +305,16 @@ function RetentionSection() {
             </table>
           </div>
         ) : null}
-        {/* Announces a run's progress (Pågår → Klar) without moving focus. */}
+        {/* Announces a change of the latest run's status (Pågår → Klar) without moving focus. */}
         <p role="status" className="visually-hidden">
-          {list[0] ? `${t('dataProtection.runs.heading')}: ${runStatusLabel(list[0].status)}` : ''}
+          {runNews}
         </p>
       </section>
 
       {editing ? (
         <RuleDialog
           rule={editing}
+          preview={preview.get(editing.code)}
           onClose={() => setEditing(null)}
           onSaved={(code) => {
             setEditing(null);
@@ -288,7 +338,9 @@ function RetentionSection() {
         <p>
           {total === null
             ? t('dataProtection.run.textUnknown')
-            : t('dataProtection.run.text', { count: total })}
+            : total === 1
+              ? t('dataProtection.run.text.one')
+              : t('dataProtection.run.text', { count: total })}
         </p>
       </ConfirmDialog>
     </>
@@ -299,26 +351,35 @@ type RuleErrors = Partial<
   Record<'keepAmount' | 'keepUnit' | 'decisionReference' | 'enabled' | 'form', string>
 >;
 
-function ruleReason(field: string, reason: string, requiresDecision: boolean): string {
-  if (field === 'decisionReference') {
-    if (/at most \d+ characters/.test(reason)) return t('dataProtection.reason.tooLong');
-    if (requiresDecision) return t('dataProtection.ruleDialog.decisionRequired');
-    return t('dataProtection.reason.other');
+/** "Ändra": how long the rule keeps, its decision's reference, and whether it is active. */
+/** What turning the rule on would do at the next run, for the rules that anonymise or delete. */
+function cullingWarning(code: RetentionRuleCode, count: number | undefined): string {
+  if (count === undefined) return t('dataProtection.ruleDialog.warning.unknown');
+  switch (code) {
+    case 'INACTIVE_PERSONS':
+      return count === 1
+        ? t('dataProtection.ruleDialog.warning.INACTIVE_PERSONS.one')
+        : t('dataProtection.ruleDialog.warning.INACTIVE_PERSONS', { count });
+    case 'REJECTED_IMPORT_ROWS':
+      return count === 1
+        ? t('dataProtection.ruleDialog.warning.REJECTED_IMPORT_ROWS.one')
+        : t('dataProtection.ruleDialog.warning.REJECTED_IMPORT_ROWS', { count });
+    default:
+      return count === 1
+        ? t('dataProtection.ruleDialog.warning.ACCESS_LOG.one')
+        : t('dataProtection.ruleDialog.warning.ACCESS_LOG', { count });
   }
-  if (field === 'keepAmount') {
-    if (/at least 12 months/.test(reason)) return t('dataProtection.ruleDialog.amountFloor');
-    return t('dataProtection.ruleDialog.amountRange');
-  }
-  return t('dataProtection.reason.other');
 }
 
-/** "Ändra": how long the rule keeps, its decision's reference, and whether it is active. */
 function RuleDialog({
   rule,
+  preview,
   onClose,
   onSaved,
 }: {
   rule: RetentionRuleFieldsFragment;
+  /** What the rule would touch at the next run, if the preview is known. */
+  preview: number | undefined;
   onClose: () => void;
   onSaved: (code: RetentionRuleFieldsFragment['code']) => void;
 }) {
@@ -327,17 +388,31 @@ function RuleDialog({
   const [decision, setDecision] = useState(rule.decisionReference ?? '');
   const [enabled, setEnabled] = useState(rule.enabled);
   const [errors, setErrors] = useState<RuleErrors>({});
+  const [confirming, setConfirming] = useState(false);
   const [update, state] = useMutation(UpdateRetentionRuleMutation);
   const name = ruleLabel(rule.code);
+  // Turning on a rule that anonymises or deletes: its reach is shown, and saving asks first.
+  const turningOn = enabled && !rule.enabled && CULLING.includes(rule.code);
+  const warning = turningOn ? cullingWarning(rule.code, preview) : null;
+  const focusQuestion = useCallback((element: HTMLElement | null) => element?.focus(), []);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
     const keepAmount = Number(amount.trim());
     if (!/^\d+$/.test(amount.trim()) || keepAmount < 1) {
       setErrors({ keepAmount: t('dataProtection.ruleDialog.amountInvalid') });
       return;
     }
+    if (enabled && rule.requiresDecision && !decision.trim()) {
+      setErrors({ decisionReference: t('dataProtection.ruleDialog.decisionRequired') });
+      return;
+    }
     setErrors({});
+    if (turningOn && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     try {
       const decisionReference = decision.trim() || null;
       await update({
@@ -346,15 +421,9 @@ function RuleDialog({
       onSaved(rule.code);
     } catch (error) {
       if (errorCode(error) === 'BAD_USER_INPUT') {
-        const server = Object.fromEntries(
-          Object.entries(fieldErrors(error)).map(([field, why]) => {
-            const short = field.replace(/^input\./, '');
-            return [short, ruleReason(short, why, rule.requiresDecision)];
-          }),
-        );
         setErrors(
           placeErrors(
-            server,
+            refusals(error),
             ['keepAmount', 'keepUnit', 'decisionReference'] as const,
             t('dataProtection.errorSummary'),
           ),
@@ -373,67 +442,91 @@ function RuleDialog({
     >
       <p>{rule.description}</p>
       {errors.form ? <ErrorMessage>{errors.form}</ErrorMessage> : null}
-      <Form onSubmit={(e) => void submit(e)} className="form rule-form" validationBehavior="aria">
-        <div className="rule-form__keep">
+      {confirming && warning ? (
+        <div className="rule-form__confirm">
+          <h3 ref={focusQuestion} tabIndex={-1}>
+            {t('dataProtection.ruleDialog.confirmTitle')}
+          </h3>
+          <p className="alert alert--warning">
+            <strong>{warning}</strong>
+          </p>
+          <div className="actions">
+            <Button variant="secondary" onPress={() => setConfirming(false)}>
+              {t('dataProtection.ruleDialog.back')}
+            </Button>
+            <Button variant="danger" onPress={() => void submit()} isPending={state.loading}>
+              {t('dataProtection.ruleDialog.confirm')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Form onSubmit={(e) => void submit(e)} className="form rule-form" validationBehavior="aria">
+          <div className="rule-form__keep">
+            <TextField
+              label={t('dataProtection.ruleDialog.amount')}
+              name="keepAmount"
+              inputMode="numeric"
+              value={amount}
+              onChange={(v) => {
+                setAmount(v);
+                setErrors((er) => ({ ...er, keepAmount: undefined }));
+              }}
+              errorMessage={errors.keepAmount}
+              isRequired
+              autoComplete="off"
+            />
+            <Select
+              label={t('dataProtection.ruleDialog.unit')}
+              name="keepUnit"
+              options={UNITS.map((u) => ({ id: u, label: unitLabel(u) }))}
+              value={unit}
+              onChange={(v) => {
+                if (v) setUnit(v as RetentionUnit);
+                setErrors((er) => ({ ...er, keepUnit: undefined }));
+              }}
+              errorMessage={errors.keepUnit}
+              isRequired
+            />
+          </div>
           <TextField
-            label={t('dataProtection.ruleDialog.amount')}
-            name="keepAmount"
-            inputMode="numeric"
-            value={amount}
+            label={t('dataProtection.ruleDialog.decision')}
+            name="decisionReference"
+            value={decision}
             onChange={(v) => {
-              setAmount(v);
-              setErrors((er) => ({ ...er, keepAmount: undefined }));
+              setDecision(v);
+              setErrors((er) => ({ ...er, decisionReference: undefined }));
             }}
-            errorMessage={errors.keepAmount}
-            isRequired
+            description={t('dataProtection.ruleDialog.decisionHint')}
+            errorMessage={errors.decisionReference}
+            maxLength={100}
             autoComplete="off"
           />
-          <Select
-            label={t('dataProtection.ruleDialog.unit')}
-            name="keepUnit"
-            options={UNITS.map((u) => ({ id: u, label: unitLabel(u) }))}
-            value={unit}
+          <Checkbox
+            className="checkbox"
+            isSelected={enabled}
             onChange={(v) => {
-              if (v) setUnit(v as RetentionUnit);
-              setErrors((er) => ({ ...er, keepUnit: undefined }));
+              setEnabled(v);
+              setErrors((er) => ({ ...er, decisionReference: undefined }));
             }}
-            errorMessage={errors.keepUnit}
-            isRequired
-          />
-        </div>
-        <TextField
-          label={t('dataProtection.ruleDialog.decision')}
-          name="decisionReference"
-          value={decision}
-          onChange={(v) => {
-            setDecision(v);
-            setErrors((er) => ({ ...er, decisionReference: undefined }));
-          }}
-          description={t('dataProtection.ruleDialog.decisionHint')}
-          errorMessage={errors.decisionReference}
-          maxLength={100}
-          autoComplete="off"
-        />
-        <Checkbox
-          className="checkbox"
-          isSelected={enabled}
-          onChange={(v) => {
-            setEnabled(v);
-            setErrors((er) => ({ ...er, decisionReference: undefined }));
-          }}
-        >
-          <span className="checkbox__box" aria-hidden="true" />
-          <span>{t('dataProtection.ruleDialog.enabled')}</span>
-        </Checkbox>
-        <div className="actions">
-          <Button variant="secondary" slot="close">
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" isPending={state.loading}>
-            {state.loading ? t('app.saving') : t('app.save')}
-          </Button>
-        </div>
-      </Form>
+          >
+            <span className="checkbox__box" aria-hidden="true" />
+            <span>{t('dataProtection.ruleDialog.enabled')}</span>
+          </Checkbox>
+          {warning ? (
+            <p className="alert alert--warning" id="rule-warning">
+              {warning}
+            </p>
+          ) : null}
+          <div className="actions">
+            <Button variant="secondary" slot="close">
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" isPending={state.loading}>
+              {state.loading ? t('app.saving') : t('app.save')}
+            </Button>
+          </div>
+        </Form>
+      )}
     </Dialog>
   );
 }
@@ -513,7 +606,13 @@ function SummariesSection() {
   return (
     <section aria-labelledby="summaries-heading">
       <h2 id="summaries-heading">{t('dataProtection.summaries.heading')}</h2>
-      <p>{t('dataProtection.summaries.explain')}</p>
+      <p>
+        {t('dataProtection.summaries.explain', {
+          absolute: FLAG_THRESHOLDS.absolute,
+          relative: FLAG_THRESHOLDS.relative,
+          factor: FLAG_THRESHOLDS.factor,
+        })}
+      </p>
       {loading && !data ? <LoadingMessage>{t('app.loading')}</LoadingMessage> : null}
       {error && !data ? <ErrorMessage>{t('app.error.generic')}</ErrorMessage> : null}
       {data && weeks.length === 0 ? <p>{t('dataProtection.summaries.none')}</p> : null}
@@ -524,12 +623,15 @@ function SummariesSection() {
           <div key={week.weekStart} className="summary-week">
             <h3 id={id}>{t('dataProtection.summaries.week', { date })}</h3>
             <p>
-              {t('dataProtection.summaries.totals', {
-                reads: week.reads,
-                users: week.users,
-                flagged: week.flaggedUsers,
-                computed: formatDateTime(week.computedAt),
-              })}
+              {t(
+                week.reads === 1 ? 'dataProtection.summaries.totals.one' : 'dataProtection.summaries.totals',
+                {
+                  reads: week.reads,
+                  users: week.users,
+                  flagged: week.flaggedUsers,
+                  computed: formatDateTime(week.computedAt),
+                },
+              )}
             </p>
             {week.perUser.length > 0 ? (
               <div className="table-wrap" role="region" tabIndex={0} aria-labelledby={id}>

@@ -70,8 +70,11 @@ const sectionAnswer = (state: State = {}, maxUsageCount = 1): MockLink.MockedRes
   maxUsageCount,
 });
 
-const badInput = (field: string, message: string) => ({
-  errors: [new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } })],
+/** A refusal as the API gives it: the field, a stable reason code, and an English message. */
+const badInput = (field: string, reason: string, message: string) => ({
+  errors: [
+    new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field, reason } }),
+  ],
 });
 
 function Where() {
@@ -227,7 +230,7 @@ describe('the data-protection section of a person', () => {
       sectionAnswer({}),
       {
         request: { query: RestrictProcessingMutation, variables: () => true },
-        result: () => badInput('reason', 'reason must be at most 500 characters'),
+        result: () => badInput('reason', 'TOO_LONG', 'must be at most 500 characters'),
       },
       {
         request: { query: RestrictProcessingMutation, variables: () => true },
@@ -252,7 +255,7 @@ describe('the data-protection section of a person', () => {
       sectionAnswer({ restricted: { restrictedAt: '2026-12-04T19:00:00.000Z', reason: 'Invändning' } }),
     ]);
     await user.click(await screen.findByRole('button', { name: 'Begränsa behandling' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Begränsa behandling' });
+    const dialog = await screen.findByRole('dialog', { name: 'Begränsa behandlingen av Anna Andersson' });
     expect(within(dialog).getByText(/döljs då för alla utom administratörer/)).toBeInTheDocument();
     expect(within(dialog).getByText(/räknas ändå med/)).toBeInTheDocument();
 
@@ -387,7 +390,9 @@ describe('the data-protection section of a person', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Radera Anna Andersson' });
     await user.type(within(dialog).getByRole('textbox', { name: /Ärendereferens/ }), 'RVB 2026/7');
     await user.click(within(dialog).getByRole('button', { name: 'Radera' }));
-    expect(await screen.findByText('/actors Anna Andersson är raderad.')).toBeInTheDocument();
+    expect(await screen.findByText('/actors Personen är raderad.')).toBeInTheDocument();
+    // The name does not travel in the history's state (it would come back on reload or "back").
+    expect(screen.queryByText(/Anna Andersson/)).not.toBeInTheDocument();
   });
 
   it('says to anonymise instead when the API finds evidence after all', async () => {
@@ -399,7 +404,8 @@ describe('the data-protection section of a person', () => {
           request: { query: DeleteActorMutation, variables: () => true },
           result: badInput(
             'actorId',
-            'Personen har uppgifter som statistiken bygger på: anonymisera i stället',
+            'HAS_EVIDENCE',
+            'the person has recorded participations, memberships, engagements or ladder history; anonymise instead',
           ),
         },
       ],
@@ -415,6 +421,44 @@ describe('the data-protection section of a person', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText(/är raderad/)).not.toBeInTheDocument();
+  });
+});
+
+describe('the API’s refusals of the person’s data-protection operations', () => {
+  it.each([
+    ['NOT_FOUND', 'no actor has this ID', 'Personen finns inte längre. Ladda om sidan.'],
+    ['ANONYMISED', 'anonymised persons cannot be restricted', 'Personen är redan anonymiserad.'],
+    ['ALREADY_RESTRICTED', 'processing is already restricted', 'Behandlingen är redan begränsad.'],
+    ['NOT_A_PERSON', 'only a person can be restricted', 'Det gäller bara personer, inte organisationer.'],
+  ])('says a restriction refused with %s in Swedish, above the form', async (reason, message, text) => {
+    const user = userEvent.setup();
+    renderSection([
+      sectionAnswer({}),
+      {
+        request: { query: RestrictProcessingMutation, variables: () => true },
+        result: () => badInput('actorId', reason, message),
+      },
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Begränsa behandling' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Begränsa behandlingen av Anna Andersson' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Skäl/ }), 'Invändning');
+    await user.click(within(dialog).getByRole('button', { name: 'Begränsa behandling' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(text);
+  });
+
+  it('says a lift refused with NOT_RESTRICTED in Swedish', async () => {
+    const user = userEvent.setup();
+    renderSection([
+      sectionAnswer({ restricted: { restrictedAt: '2026-11-02T09:00:00.000Z', reason: 'Invändning' } }),
+      {
+        request: { query: LiftRestrictionMutation, variables: { actorId: 'a1' } },
+        result: () => badInput('actorId', 'NOT_RESTRICTED', 'processing is not restricted'),
+      },
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Häv begränsning' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Häv begränsningen för Anna Andersson?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Häv begränsning' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Behandlingen är inte begränsad.');
   });
 });
 

@@ -1,19 +1,20 @@
 // The actor page's "Dataskydd" section (ADMIN, persons): the person's state, register extracts,
 // restriction of processing, anonymisation or deletion, and who has read their data.
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useNavigate } from 'react-router';
-import { errorCode, fieldErrors } from '../app/apollo';
+import { errorCode } from '../app/apollo';
 import { formatDate, formatDateTime, t } from '../i18n/i18n';
 import { placeErrors } from '../initiatives/reasons';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
-import { ErrorMessage, LoadingMessage, StatusMessage } from '../ui/Messages';
+import { ErrorMessage, LoadingMessage } from '../ui/Messages';
 import { TextField } from '../ui/TextField';
 import { ActorPageQuery } from '../actors/operations';
-import { erasureReason, operationLabel } from './labels';
+import { operationLabel } from './labels';
+import { LiveStatus, useAnnouncement } from './LiveStatus';
 import {
   ActorAccessLogQuery,
   ActorDataProtectionQuery,
@@ -23,6 +24,7 @@ import {
   PersonalDataExportMutation,
   RestrictProcessingMutation,
 } from './operations';
+import { refusals } from './refusals';
 import './data-protection.css';
 
 /** How many reads of the access log the section shows at first, and adds with "Visa fler". */
@@ -42,7 +44,8 @@ export function DataProtectionSection({ actorId, actorName, hasEvidence }: DataP
     variables: { id: actorId, accessFirst: ACCESS_LOG_PAGE },
   });
   const [dialog, setDialog] = useState<Dialogs | null>(null);
-  const [news, setNews] = useState<string | null>(null);
+  const [news, setNews] = useAnnouncement();
+  const [focusHeading, setFocusHeading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const [makeExport, exportState] = useMutation(PersonalDataExportMutation);
@@ -58,20 +61,14 @@ export function DataProtectionSection({ actorId, actorName, hasEvidence }: DataP
     setNews(message);
     setDialog(null);
     reload();
-    // Focus goes back to the button that opened the dialog (React Aria); when that button is gone
-    // (anonymised: no buttons left), the section's heading takes it rather than the page's body.
-    window.setTimeout(() => {
-      const active = document.activeElement;
-      if (!active || active === document.body) heading.current?.focus();
-    }, 100);
   };
   const fail = (e: unknown) => {
     setNews(null);
-    const field = fieldErrors(e).actorId;
+    const refusal = refusals(e).actorId;
     const code = errorCode(e);
     setFailure(
-      field !== undefined
-        ? erasureReason('actorId', field)
+      refusal !== undefined
+        ? refusal
         : code === 'RATE_LIMITED'
           ? t('dataProtection.export.rateLimited')
           : code === null
@@ -116,6 +113,14 @@ export function DataProtectionSection({ actorId, actorName, hasEvidence }: DataP
     }).catch(() => setFailure(t('app.error.generic')));
 
   const anonymised = Boolean(actor?.anonymisedAt);
+  // Focus goes back to the button that opened a dialog (React Aria). Anonymised, no button is left:
+  // once the dialog is gone and the section shows the anonymised person, its heading takes focus
+  // rather than the page's body.
+  useEffect(() => {
+    if (!focusHeading || dialog !== null || !anonymised) return;
+    setFocusHeading(false);
+    heading.current?.focus();
+  }, [focusHeading, dialog, anonymised]);
 
   return (
     <section aria-labelledby="actor-data-protection-heading" className="actor-section data-protection">
@@ -123,7 +128,7 @@ export function DataProtectionSection({ actorId, actorName, hasEvidence }: DataP
         {t('dataProtection.heading')}
       </h2>
       <p className="hint">{t('dataProtection.intro')}</p>
-      {news ? <StatusMessage className="alert alert--success">{news}</StatusMessage> : null}
+      <LiveStatus message={news} />
       {failure ? <ErrorMessage>{failure}</ErrorMessage> : null}
       {error && !data ? <ErrorMessage>{t('app.error.generic')}</ErrorMessage> : null}
       {loading && !data ? <LoadingMessage>{t('app.loading')}</LoadingMessage> : null}
@@ -266,7 +271,10 @@ export function DataProtectionSection({ actorId, actorName, hasEvidence }: DataP
           actorId={actorId}
           actorName={actorName}
           onClose={() => setDialog(null)}
-          onDone={() => succeed(t('dataProtection.anonymise.done'))}
+          onDone={() => {
+            setFocusHeading(true);
+            succeed(t('dataProtection.anonymise.done'));
+          }}
         />
       ) : null}
       {dialog === 'delete' ? (
@@ -338,7 +346,8 @@ function ReasonDialog({
       else if (kind === 'anonymise') await anonymise({ variables });
       else {
         await remove({ variables });
-        const message = t('dataProtection.delete.done', { name: actorName });
+        // No name in the history's state: it would come back with the page on reload or "back".
+        const message = t('dataProtection.delete.done');
         // Once the person's page is gone, the person leaves the cache too (and so every list there).
         void Promise.resolve(navigate('/actors', { state: { message } })).then(() => {
           client.cache.evict({ id: client.cache.identify({ __typename: 'Actor', id: actorId }) });
@@ -349,10 +358,7 @@ function ReasonDialog({
       onDone?.();
     } catch (error) {
       if (errorCode(error) === 'BAD_USER_INPUT') {
-        const server = Object.fromEntries(
-          Object.entries(fieldErrors(error)).map(([field, why]) => [field, erasureReason(field, why)]),
-        );
-        setErrors(placeErrors(server, ['reason'] as const, t('dataProtection.errorSummary')));
+        setErrors(placeErrors(refusals(error), ['reason'] as const, t('dataProtection.errorSummary')));
       } else {
         setErrors({ form: errorCode(error) === null ? t('app.error.network') : t('dataProtection.failed') });
       }
@@ -361,7 +367,7 @@ function ReasonDialog({
 
   const title =
     kind === 'restrict'
-      ? t('dataProtection.restrict.title')
+      ? t('dataProtection.restrict.title', { name: actorName })
       : kind === 'anonymise'
         ? t('dataProtection.anonymise.title', { name: actorName })
         : t('dataProtection.delete.title', { name: actorName });

@@ -22,7 +22,7 @@ export const dataProtectionMessages = {
   'dataProtection.export.json': 'Ladda ner registerutdrag (JSON)',
 
   'dataProtection.restrict.button': 'Begränsa behandling',
-  'dataProtection.restrict.title': 'Begränsa behandling',
+  'dataProtection.restrict.title': 'Begränsa behandlingen av {name}',
   'dataProtection.restrict.explain':
     '{name} döljs då för alla utom administratörer: personen syns inte i sökningar, listor, exporter eller ”Bjud in härnäst”, och vid entrén visas bara ”Skyddad person”. Personen räknas ändå med i antal, statistik och rapporter. Du kan häva begränsningen senare.',
   'dataProtection.restrict.reason': 'Skäl',
@@ -56,7 +56,7 @@ export const dataProtectionMessages = {
   'dataProtection.delete.explain':
     'Personen har inga deltaganden, medlemskap, engagemang eller placering på trappan och kan därför raderas helt, med samtycken och registerutdrag. Det går inte att ångra.',
   'dataProtection.delete.confirm': 'Radera',
-  'dataProtection.delete.done': '{name} är raderad.',
+  'dataProtection.delete.done': 'Personen är raderad.',
   'dataProtection.delete.hasEvidence':
     'Personen har uppgifter som statistiken bygger på och kan inte raderas. Anonymisera personen i stället.',
 
@@ -67,6 +67,8 @@ export const dataProtectionMessages = {
   'dataProtection.reason.notRestricted': 'Behandlingen är inte begränsad.',
   'dataProtection.reason.anonymised': 'Personen är redan anonymiserad.',
   'dataProtection.reason.notPerson': 'Det gäller bara personer, inte organisationer.',
+  'dataProtection.reason.notFound': 'Personen finns inte längre. Ladda om sidan.',
+  'dataProtection.reason.emailNotUsable': 'E-postadressen kan inte användas.',
   'dataProtection.reason.other': 'Uppgiften godtogs inte. Kontrollera den och försök igen.',
 
   'dataProtection.access.heading': 'Vem har läst uppgifterna',
@@ -102,6 +104,7 @@ export const dataProtectionMessages = {
     'Uppgifter som är allmänna handlingar får bara gallras med stöd av ett gallringsbeslut: en sådan regel kan bara vara aktiv när beslutets diarienummer är angivet. Kvartalsrapporterna gallras aldrig.',
   'dataProtection.rules.caption': 'Gallringsregler',
   'dataProtection.rules.rule': 'Regel',
+  'dataProtection.rules.description': 'Vad regeln gäller',
   'dataProtection.rules.keep': 'Sparas i',
   'dataProtection.rules.decision': 'Beslut',
   'dataProtection.rules.status': 'Status',
@@ -139,12 +142,31 @@ export const dataProtectionMessages = {
   'dataProtection.ruleDialog.amountRange': 'Skriv ett heltal från 1 till 1 200.',
   'dataProtection.ruleDialog.amountFloor':
     'Den här regeln måste spara uppgifterna i minst 12 månader (366 dagar).',
+  'dataProtection.ruleDialog.warning.INACTIVE_PERSONS':
+    'Nästa körning anonymiserar {count} personer. Det går inte att ångra.',
+  'dataProtection.ruleDialog.warning.INACTIVE_PERSONS.one':
+    'Nästa körning anonymiserar 1 person. Det går inte att ångra.',
+  'dataProtection.ruleDialog.warning.REJECTED_IMPORT_ROWS':
+    'Nästa körning raderar {count} avvisade rader i importer. Det går inte att ångra.',
+  'dataProtection.ruleDialog.warning.REJECTED_IMPORT_ROWS.one':
+    'Nästa körning raderar 1 avvisad rad i en import. Det går inte att ångra.',
+  'dataProtection.ruleDialog.warning.ACCESS_LOG':
+    'Nästa körning raderar {count} poster ur åtkomstloggen. Det går inte att ångra.',
+  'dataProtection.ruleDialog.warning.ACCESS_LOG.one':
+    'Nästa körning raderar 1 post ur åtkomstloggen. Det går inte att ångra.',
+  'dataProtection.ruleDialog.warning.unknown':
+    'Förhandsvisningen saknas, så hur mycket nästa körning gallrar är inte känt. Det som gallras går inte att få tillbaka.',
+  'dataProtection.ruleDialog.confirmTitle': 'Vill du göra regeln aktiv?',
+  'dataProtection.ruleDialog.confirm': 'Gör regeln aktiv och spara',
+  'dataProtection.ruleDialog.back': 'Tillbaka',
   'dataProtection.ruleDialog.saved': 'Regeln ”{rule}” är sparad.',
 
   'dataProtection.run.button': 'Kör gallring nu',
   'dataProtection.run.title': 'Kör gallring nu?',
   'dataProtection.run.text':
     'De aktiva reglerna körs nu i stället för att vänta på nattens körning. Enligt förhandsvisningen berörs {count} poster. Det som gallras går inte att få tillbaka.',
+  'dataProtection.run.text.one':
+    'De aktiva reglerna körs nu i stället för att vänta på nattens körning. Enligt förhandsvisningen berörs 1 post. Det som gallras går inte att få tillbaka.',
   'dataProtection.run.textUnknown':
     'De aktiva reglerna körs nu i stället för att vänta på nattens körning. Förhandsvisningen saknas, så hur många poster som berörs är inte känt. Det som gallras går inte att få tillbaka.',
   'dataProtection.run.confirm': 'Kör gallring',
@@ -156,6 +178,8 @@ export const dataProtectionMessages = {
   'dataProtection.runs.trigger': 'Hur',
   'dataProtection.runs.status': 'Status',
   'dataProtection.runs.counts': 'Berörda poster',
+  'dataProtection.runs.failedBecause': 'Orsak: {error}',
+  'dataProtection.runs.announce': 'Gallringens körning: {status}',
   'dataProtection.runs.noCounts': 'Inga',
   'dataProtection.runs.countsHint':
     'Berörda poster visas per regel; regler som inte berörde något visas inte.',
@@ -185,11 +209,13 @@ export const dataProtectionMessages = {
 
   'dataProtection.summaries.heading': 'Uppföljning av åtkomstloggen',
   'dataProtection.summaries.explain':
-    'Varje måndag sammanfattas förra veckans läsningar av personuppgifter per användare. En användare flaggas när hen har läst ovanligt många personer: fler än 2 000, eller fler än 200 och tre gånger så många som hens median för de åtta veckorna före.',
+    'Varje måndag sammanfattas förra veckans läsningar av personuppgifter per användare. En användare flaggas när hen har läst ovanligt många personer: fler än {absolute}, eller fler än {relative} och {factor} gånger så många som hens median för de åtta veckorna före.',
   'dataProtection.summaries.none': 'Ingen veckosammanfattning ännu.',
   'dataProtection.summaries.week': 'Veckan från {date}',
   'dataProtection.summaries.totals':
     '{reads} läsningar av {users} användare. Flaggade användare: {flagged}. Sammanställd {computed}.',
+  'dataProtection.summaries.totals.one':
+    '1 läsning av {users} användare. Flaggade användare: {flagged}. Sammanställd {computed}.',
   'dataProtection.summaries.caption': 'Veckan från {date}, per användare',
   'dataProtection.summaries.user': 'Användare',
   'dataProtection.summaries.reads': 'Läsningar',

@@ -1,4 +1,4 @@
-// Swedish labels for the data-protection pages, and the API's (English) refusals in plain Swedish.
+// Swedish labels for the data-protection pages (the API's refusals: refusals.ts).
 import type { RetentionRuleCode, RetentionRunStatus, RetentionTrigger, RetentionUnit } from '../gql/graphql';
 import { t, type MessageKey } from '../i18n/i18n';
 
@@ -40,18 +40,4 @@ export function operationLabel(operation: string): string {
     return t('dataProtection.operation.participantsExport');
   }
   return operation;
-}
-
-/** A refusal of restrictProcessing, liftRestriction, anonymiseActor or deleteActor, by the field it names. */
-export function erasureReason(field: string, reason: string): string {
-  if (/at most \d+ characters/i.test(reason)) return t('dataProtection.reason.tooLong');
-  if (/must not be (empty|blank)|is required/i.test(reason)) return t('dataProtection.reason.empty');
-  if (field === 'actorId') {
-    if (/already restricted/i.test(reason)) return t('dataProtection.reason.alreadyRestricted');
-    if (/not restricted/i.test(reason)) return t('dataProtection.reason.notRestricted');
-    if (/already anonymi[sz]ed/i.test(reason)) return t('dataProtection.reason.anonymised');
-    if (/organi[sz]ation|only a person/i.test(reason)) return t('dataProtection.reason.notPerson');
-    if (/evidence|anonymisera/i.test(reason)) return t('dataProtection.delete.hasEvidence');
-  }
-  return t('dataProtection.reason.other');
 }
