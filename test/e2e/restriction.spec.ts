@@ -38,9 +38,14 @@ describe('restriction of processing', () => {
     api.gql(RESTRICT, { actorId, reason }, token);
   const lift = (actorId: string, token = admin) => api.gql(LIFT, { actorId }, token);
 
-  const expectBadInput = (result: Awaited<ReturnType<TestApi['gql']>>, field: string) => {
+  /** A refusal naming `field`; with `reason`, also its stable code (extensions.reason). */
+  const expectBadInput = (result: Awaited<ReturnType<TestApi['gql']>>, field: string, reason?: string) => {
     expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field,
+      ...(reason ? { reason } : {}),
+    });
     expect(result.data ?? null).toBeNull();
   };
   const register = (eventId: string, actorId: string, status = 'REGISTERED') =>
@@ -127,15 +132,15 @@ describe('restriction of processing', () => {
     it('refuses bad input with BAD_USER_INPUT naming the field', async () => {
       const organisation = await make.organisation();
       const person = await make.person();
-      expectBadInput(await restrict(organisation.id), 'actorId');
-      expectBadInput(await restrict('00000000-0000-4000-8000-000000000000'), 'actorId');
+      expectBadInput(await restrict(organisation.id), 'actorId', 'NOT_A_PERSON');
+      expectBadInput(await restrict('00000000-0000-4000-8000-000000000000'), 'actorId', 'NOT_FOUND');
       expectBadInput(await restrict('inte-ett-id'), 'actorId');
-      expectBadInput(await restrict(person.id, '   '), 'reason');
-      expectBadInput(await restrict(person.id, 'x'.repeat(501)), 'reason');
-      expectBadInput(await lift(person.id), 'actorId');
+      expectBadInput(await restrict(person.id, '   '), 'reason', 'REQUIRED');
+      expectBadInput(await restrict(person.id, 'x'.repeat(501)), 'reason', 'TOO_LONG');
+      expectBadInput(await lift(person.id), 'actorId', 'NOT_RESTRICTED');
       expect((await restrict(person.id, 'x'.repeat(500))).errors).toBeUndefined();
-      expectBadInput(await restrict(person.id), 'actorId');
-      expectBadInput(await lift(organisation.id), 'actorId');
+      expectBadInput(await restrict(person.id), 'actorId', 'ALREADY_RESTRICTED');
+      expectBadInput(await lift(organisation.id), 'actorId', 'NOT_A_PERSON');
     });
   });
 
@@ -506,12 +511,12 @@ describe('restriction of processing', () => {
       );
       const UPDATE = `mutation($id: ID!) { updateActor(id: $id, input: { name: "Nytt Namn" }) { id name } }`;
       const refused = await api.gql(UPDATE, { id: anonymised.id });
-      expectBadInput(refused, 'id');
+      expectBadInput(refused, 'id', 'ANONYMISED');
       expect(refused.errors?.[0].message).toContain('anonymised persons cannot be changed');
 
       const restricted = await make.person();
       await restrict(restricted.id);
-      expectBadInput(await api.gql(UPDATE, { id: restricted.id }, staff), 'id');
+      expectBadInput(await api.gql(UPDATE, { id: restricted.id }, staff), 'id', 'NOT_FOUND');
       expect((await api.ok(UPDATE, { id: restricted.id })).updateActor).toEqual({
         id: restricted.id,
         name: 'Nytt Namn',
@@ -538,8 +543,8 @@ describe('restriction of processing', () => {
         ids((await api.ok(DUPLICATES, {}, token)).duplicateCandidates.edges);
       expect(await listed(staff)).not.toContain(candidate.id);
       const MERGE = `mutation($k: ID!, $m: ID!) { mergeActors(keepId: $k, mergeId: $m) { id } }`;
-      expectBadInput(await api.gql(MERGE, { k: twin.id, m: hidden.id }, staff), 'mergeId');
-      expectBadInput(await api.gql(MERGE, { k: hidden.id, m: twin.id }, staff), 'keepId');
+      expectBadInput(await api.gql(MERGE, { k: twin.id, m: hidden.id }, staff), 'mergeId', 'NOT_FOUND');
+      expectBadInput(await api.gql(MERGE, { k: hidden.id, m: twin.id }, staff), 'keepId', 'NOT_FOUND');
       const DISMISS = `mutation($id: ID!) { dismissDuplicate(id: $id) }`;
       expectBadInput(await api.gql(DISMISS, { id: candidate.id }, staff), 'id');
 
@@ -673,7 +678,7 @@ describe('restriction of processing', () => {
         const otherEvent = await make.event();
         const before = await recorded(person.id);
         const refused = await api.gql(mutation, variables(person.id, otherEvent.id), staff);
-        expectBadInput(refused, 'actorId');
+        expectBadInput(refused, 'actorId', 'NOT_FOUND');
         expect(refused.errors?.[0].message).toBe('actorId: no actor has this ID');
         expect(await recorded(person.id)).toEqual(before);
 
@@ -691,7 +696,7 @@ describe('restriction of processing', () => {
         registerParticipations(eventId: $e, items: $items) { id } }`;
       const variables = { e: otherEvent.id, items: [{ actorId: person.id, role: 'AUDIENCE' }] };
       const refused = await api.gql(BULK, variables, staff);
-      expectBadInput(refused, 'items[0].actorId');
+      expectBadInput(refused, 'items[0].actorId', 'NOT_FOUND');
       expect(refused.errors?.[0].message).toBe('items[0].actorId: no actor has this ID');
       expect(await recorded(person.id)).toEqual(before);
       expect((await api.gql(BULK, variables, admin)).errors).toBeUndefined();
@@ -708,6 +713,7 @@ describe('restriction of processing', () => {
         expect(hidden.errors).toHaveLength(1);
         expect(hidden.errors?.[0].message).toBe(unknown.errors?.[0].message);
         expect(hidden.errors?.[0].extensions).toEqual(unknown.errors?.[0].extensions);
+        expect(hidden.errors?.[0].extensions?.reason).toBe('NOT_FOUND');
       }
     });
 
@@ -754,6 +760,10 @@ describe('restriction of processing', () => {
       ] as const) {
         expectBadInput(result, 'email');
         expect(result.errors?.[0].message).toBe(message);
+        // The neutral refusal has its code; "already registered" is not a data-protection refusal.
+        expect(result.errors?.[0].extensions?.reason).toBe(
+          message === NEUTRAL ? 'EMAIL_NOT_USABLE' : undefined,
+        );
       }
       const [{ n: after }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM actor`);
       expect(after).toBe(before);

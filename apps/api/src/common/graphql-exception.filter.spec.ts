@@ -58,6 +58,14 @@ describe('GraphqlExceptionFilter', () => {
     expect(answer.extensions).not.toHaveProperty('reason');
   });
 
+  it('answers every "no actor has this ID" as NOT_FOUND, also one raised without a code', () => {
+    const answer = filter.catch(
+      new DomainValidationError('actorId', 'no actor has this ID'),
+      graphqlHost(),
+    ) as GraphQLError;
+    expect(answer.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'actorId', reason: 'NOT_FOUND' });
+  });
+
   it('passes a GraphQLError through untouched', () => {
     const error = new GraphQLError('no', { extensions: { code: 'FORBIDDEN' } });
     expect(filter.catch(error, graphqlHost())).toBe(error);

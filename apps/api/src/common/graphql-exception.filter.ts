@@ -1,9 +1,10 @@
-import { DomainValidationError } from '@crm/domain';
+import { DomainValidationError, RefusalReason } from '@crm/domain';
 import { isInvalidInputError, sqlStateOf } from '@crm/persistence';
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { NO_ACTOR_HAS_THIS_ID } from '../restriction/writable-actor';
 import { badUserInput, fieldOfRefusedValue, fromValidationError } from './errors';
 
 /**
@@ -51,7 +52,7 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
         statusCode: 400,
         message: `${exception.field}: ${exception.message}`,
         field: exception.field,
-        ...(exception.reason ? { reason: exception.reason } : {}),
+        ...(reasonOf(exception) ? { reason: reasonOf(exception) } : {}),
       });
       return;
     }
@@ -76,8 +77,19 @@ const REFUSED_VALUE = 'is not a value that can be stored (too long, out of range
 
 /** The refusal's stable code (DomainValidationError.reason) as `extensions.reason`, when it has one. */
 function withReason(error: GraphQLError, exception: DomainValidationError): GraphQLError {
-  if (!exception.reason) return error;
-  return new GraphQLError(error.message, { extensions: { ...error.extensions, reason: exception.reason } });
+  const reason = reasonOf(exception);
+  if (!reason) return error;
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, reason } });
+}
+
+/**
+ * The refusal's code. "No actor has this ID" is NOT_FOUND whichever path raised it (a foreign key,
+ * the door's check of a hidden walk-in, a merge): a hidden person's answer must be exactly an
+ * unknown id's, extensions included, so no refusal tells that someone hidden exists.
+ */
+function reasonOf(exception: DomainValidationError): string | undefined {
+  if (exception.reason) return exception.reason;
+  return exception.message === NO_ACTOR_HAS_THIS_ID ? RefusalReason.NOT_FOUND : undefined;
 }
 
 /** The status of an http-errors error meant for the client (4xx with `expose`), else null. */
