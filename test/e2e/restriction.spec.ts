@@ -713,7 +713,7 @@ describe('restriction of processing', () => {
         expect(hidden.errors).toHaveLength(1);
         expect(hidden.errors?.[0].message).toBe(unknown.errors?.[0].message);
         expect(hidden.errors?.[0].extensions).toEqual(unknown.errors?.[0].extensions);
-        expect(hidden.errors?.[0].extensions?.reason).toBe('NOT_FOUND');
+        expect(hidden.errors?.[0].extensions).toMatchObject({ reason: 'NOT_FOUND' });
       }
     });
 
@@ -761,7 +761,7 @@ describe('restriction of processing', () => {
         expectBadInput(result, 'email');
         expect(result.errors?.[0].message).toBe(message);
         // The neutral refusal has its code; "already registered" is not a data-protection refusal.
-        expect(result.errors?.[0].extensions?.reason).toBe(
+        expect((result.errors?.[0].extensions as Json | undefined)?.reason).toBe(
           message === NEUTRAL ? 'EMAIL_NOT_USABLE' : undefined,
         );
       }
