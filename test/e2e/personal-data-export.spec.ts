@@ -32,9 +32,14 @@ describe('register extract (personal data export)', () => {
   const download = (path: string, token: string | null = api.adminToken) =>
     fetch(`${api.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
-  const expectBadInput = (result: Awaited<ReturnType<TestApi['gql']>>, field: string) => {
+  /** A refusal naming `field`; with `reason`, also its stable code (extensions.reason). */
+  const expectBadInput = (result: Awaited<ReturnType<TestApi['gql']>>, field: string, reason?: string) => {
     expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field,
+      ...(reason ? { reason } : {}),
+    });
     expect(result.data ?? null).toBeNull();
   };
 
@@ -498,9 +503,13 @@ describe('register extract (personal data export)', () => {
 
   it('refuses a malformed or unknown id and an organisation, naming actorId', async () => {
     expectBadInput(await api.gql(PRODUCE, { id: 'not-an-id' }), 'actorId');
-    expectBadInput(await api.gql(PRODUCE, { id: '00000000-0000-4000-8000-000000000000' }), 'actorId');
+    expectBadInput(
+      await api.gql(PRODUCE, { id: '00000000-0000-4000-8000-000000000000' }),
+      'actorId',
+      'NOT_FOUND',
+    );
     const organisation = await make.organisation();
-    expectBadInput(await api.gql(PRODUCE, { id: organisation.id }), 'actorId');
+    expectBadInput(await api.gql(PRODUCE, { id: organisation.id }), 'actorId', 'NOT_A_PERSON');
     expectBadInput(await api.gql(LIST, { id: 'nope' }), 'actorId');
   });
 

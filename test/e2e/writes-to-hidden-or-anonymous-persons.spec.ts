@@ -149,7 +149,11 @@ describe('writes to hidden or anonymous persons', () => {
         for (const token of [staff, admin()]) {
           const result = await api.gql(mutation, variables(records, otherEvent.id), token);
           expect(result.errors).toHaveLength(1);
-          expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+          expect(result.errors?.[0].extensions).toMatchObject({
+            code: 'BAD_USER_INPUT',
+            field,
+            reason: 'ANONYMISED',
+          });
           expect(result.errors?.[0].message).toBe(`${field}: ${message}`);
           expect(result.data ?? null).toBeNull();
         }
@@ -182,7 +186,11 @@ describe('writes to hidden or anonymous persons', () => {
       const { actorId } = await anonymisedWithRecords();
       const before = await recorded(actorId);
       const result = await api.gql(RESTRICT, { actorId });
-      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actorId' });
+      expect(result.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'actorId',
+        reason: 'ANONYMISED',
+      });
       expect(result.errors?.[0].message).toBe('actorId: anonymised persons cannot be restricted');
       expect(await recorded(actorId)).toEqual(before);
     });
@@ -256,7 +264,11 @@ describe('writes to hidden or anonymous persons', () => {
 
         await runner.commitTransaction();
         const result = await registering;
-        expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actorId' });
+        expect(result.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'actorId',
+          reason: 'NOT_FOUND',
+        });
         expect(result.errors?.[0].message).toBe('actorId: no actor has this ID');
         expect(
           await api.dataSource.query(`SELECT 1 FROM participation WHERE actor_id = $1`, [person.id]),
