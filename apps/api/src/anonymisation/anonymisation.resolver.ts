@@ -29,7 +29,8 @@ export class AnonymisationResolver {
       "Irreversibly anonymises a person: name replaced by 'Anonymiserad person', email, title and engagement " +
       'notes removed, duplicate candidates and rejected import rows about them deleted; kind, sector, ' +
       'municipality, gender, organisation and all evidence kept, so every figure stays the same. ' +
-      'BAD_USER_INPUT `actorId` for an organisation, an unknown or an already anonymised actor; `reason` when blank or too long.',
+      'BAD_USER_INPUT `actorId` for an organisation, an unknown or an already anonymised actor; `reason` when blank or too long. ' +
+      'extensions.reason: NOT_A_PERSON, NOT_FOUND, ANONYMISED; REQUIRED, TOO_LONG.',
   })
   @Requires(Permission.ERASE_PERSONAL_DATA)
   async anonymiseActor(
@@ -43,7 +44,8 @@ export class AnonymisationResolver {
   @Mutation(() => ID, {
     description:
       'Deletes a person with no recorded evidence (no participation, membership, engagement or ladder period); ' +
-      'answers the deleted ID. A person with evidence is refused (BAD_USER_INPUT `actorId`): anonymise instead.',
+      'answers the deleted ID. A person with evidence is refused (BAD_USER_INPUT `actorId`, extensions.reason ' +
+      'HAS_EVIDENCE): anonymise instead. Also NOT_A_PERSON, NOT_FOUND, ANONYMISED; REQUIRED, TOO_LONG (`reason`).',
   })
   @Requires(Permission.ERASE_PERSONAL_DATA)
   async deleteActor(

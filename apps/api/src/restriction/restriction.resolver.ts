@@ -19,7 +19,8 @@ export class RestrictionResolver {
       'door search, exports), never proposed for an invitation, still counted; a door check-in is still ' +
       'recorded and answered masked. The reason (1–' +
       `${MAX_RESTRICTION_REASON_LENGTH} characters) is shown to ADMIN only. A person only; restricting ` +
-      'twice is refused (BAD_USER_INPUT, field actorId)',
+      'twice is refused (BAD_USER_INPUT, field actorId). extensions.reason: NOT_FOUND, NOT_A_PERSON, ' +
+      'ANONYMISED, ALREADY_RESTRICTED (actorId); REQUIRED, TOO_LONG (reason)',
   })
   @Requires(Permission.RESTRICT_PROCESSING)
   async restrictProcessing(
@@ -33,7 +34,8 @@ export class RestrictionResolver {
   @Mutation(() => Actor, {
     description:
       'Lifts the restriction of a person’s processing: visible again to everyone who reads personal ' +
-      'data. A person not restricted is refused (BAD_USER_INPUT, field actorId)',
+      'data. A person not restricted is refused (BAD_USER_INPUT, field actorId). extensions.reason: ' +
+      'NOT_FOUND, NOT_A_PERSON, NOT_RESTRICTED',
   })
   @Requires(Permission.RESTRICT_PROCESSING)
   async liftRestriction(

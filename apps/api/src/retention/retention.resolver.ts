@@ -30,7 +30,8 @@ export class RetentionResolver {
     description:
       'Changes a retention rule (audited with field names). BAD_USER_INPUT names input.keepAmount (1–1200; ' +
       'at least 12 months for INACTIVE_PERSONS and ACCESS_LOG) or input.decisionReference (required to ' +
-      'enable a rule with requiresDecision; at most 100 characters).',
+      'enable a rule with requiresDecision; at most 100 characters). extensions.reason: OUT_OF_RANGE, ' +
+      'BELOW_FLOOR (keepAmount); DECISION_REQUIRED, TOO_LONG (decisionReference).',
   })
   async updateRetentionRule(
     @Args('input') input: UpdateRetentionRuleInput,
