@@ -372,6 +372,9 @@ describe('the retention rules', () => {
       runsAnswer([run('DONE', { SESSIONS: 12, PERSONAL_DATA_EXPORTS: 1 }), NIGHTLY], Infinity),
       ...retentionAnswer([INACTIVE, SESSIONS, EXPORTS], { INACTIVE_PERSONS: 4 }, Infinity),
     ]);
+    await screen.findByRole('table', { name: 'Körningar av gallringen, senaste först' });
+    // Loading the runs announces nothing: only a change of the latest run's status is news.
+    expect(screen.queryByText(/Gallringens körning/)).not.toBeInTheDocument();
     await user.click(await screen.findByRole('button', { name: 'Kör gallring nu' }));
     let dialog = await screen.findByRole('dialog', { name: 'Kör gallring nu?' });
     // Only the active rules run: 12 sessions and 1 extract.
@@ -400,6 +403,7 @@ describe('the retention rules', () => {
       { timeout: 6_000 },
     );
     expect(screen.getByRole('button', { name: 'Kör gallring nu' })).toBeEnabled();
+    expect(screen.getByText('Gallringens körning: Klar')).toHaveAttribute('role', 'status');
   });
   it('shows the rules when the preview times out, and says the run’s reach is not known', async () => {
     const user = userEvent.setup();
@@ -488,6 +492,26 @@ describe('restricted persons and the access-log follow-up', () => {
       ['Stina Strateg', '300', formatNumber(2400), '150', 'Ja, ovanligt många'],
       ['Eva Ek', '40', '35', '–', 'Nej'],
     ]);
+  });
+});
+
+describe('singular texts', () => {
+  it('says “1 läsning” and “1 post”, not “1 läsningar” and “1 poster”', async () => {
+    const user = userEvent.setup();
+    renderPage([
+      ...retentionAnswer([SESSIONS], { SESSIONS: 1 }, Infinity),
+      runsAnswer([], Infinity),
+      restrictedAnswer([]),
+      summariesAnswer([{ ...WEEK, reads: 1, users: 1, flaggedUsers: 0, perUser: [] }]),
+    ]);
+    expect(
+      await screen.findByText(
+        '1 läsning av 1 användare. Flaggade användare: 0. Sammanställd 30 nov. 2026 06:00.',
+      ),
+    ).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Kör gallring nu' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Kör gallring nu?' });
+    expect(within(dialog).getByText(/berörs 1 post\./)).toBeInTheDocument();
   });
 });
 
