@@ -123,6 +123,8 @@ describe('Data protection for the administrator', () => {
     await page.getByRole('heading', { level: 1, name: 'Anonymiserad person' }).waitFor();
     await section.getByText(/^Anonymiserad \d+ \w+ \d{4}$/).waitFor();
     expect(await page.getByText('Anton Anonym').count()).toBe(0);
+    // No button left to return to: the section's heading has the focus, not the page's body.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('actor-data-protection-heading');
     await page.reload();
     await section.getByText(/^Anonymiserad \d+ \w+ \d{4}$/).waitFor();
     // The name and the email are gone; the participation the figures rest on is still shown.

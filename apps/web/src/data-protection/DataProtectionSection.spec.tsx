@@ -367,6 +367,9 @@ describe('the data-protection section of a person', () => {
     expect(await screen.findByText('Personen är anonymiserad.')).toBeInTheDocument();
     // The button that opened the dialog is gone: the section's heading has the focus.
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Dataskydd' })).toHaveFocus());
+    // … and keeps it once React Aria has finished restoring focus after the dialog.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.getByRole('heading', { level: 2, name: 'Dataskydd' })).toHaveFocus();
     expect(sent).toEqual({ actorId: 'a1', reason: 'RVB 2026/123' });
     expect(await screen.findByText('Anonymiserad 4 december 2026')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Anonymisera' })).not.toBeInTheDocument();
