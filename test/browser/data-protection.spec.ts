@@ -79,7 +79,7 @@ describe('Data protection for the administrator', () => {
     expect(await json.getAttribute('href')).toMatch(/^\/personal-data-exports\/[^/]+\.json$/);
 
     await section.getByRole('button', { name: 'Begränsa behandling' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Begränsa behandling' });
+    const dialog = page.getByRole('dialog', { name: 'Begränsa behandlingen av Rut Registerutdrag' });
     await dialog.getByRole('textbox', { name: /Skäl/ }).fill('Begäran om rättelse prövas');
     await dialog.getByRole('button', { name: 'Begränsa behandling' }).click();
     await section
