@@ -91,6 +91,7 @@ const run = (status: 'RUNNING' | 'DONE' | 'FAILED', counts: Partial<Record<Code,
   status,
   startedAt: '2026-12-04T19:00:00.000Z',
   finishedAt: status === 'RUNNING' ? null : '2026-12-04T19:00:05.000Z',
+  error: status === 'FAILED' ? 'INACTIVE_PERSONS: QueryFailedError' : null,
   counts: Object.entries(counts).map(([code, count]) => ({
     __typename: 'RetentionCount',
     code,
@@ -492,6 +493,20 @@ describe('restricted persons and the access-log follow-up', () => {
       ['Stina Strateg', '300', formatNumber(2400), '150', 'Ja, ovanligt många'],
       ['Eva Ek', '40', '35', '–', 'Nej'],
     ]);
+  });
+});
+
+describe('a failed run', () => {
+  it('says why it failed, as the API stores it', async () => {
+    renderPage([
+      ...retentionAnswer([SESSIONS], {}, Infinity),
+      runsAnswer([run('FAILED'), NIGHTLY], Infinity),
+      restrictedAnswer([]),
+      summariesAnswer([]),
+    ]);
+    const runs = await screen.findByRole('table', { name: 'Körningar av gallringen, senaste först' });
+    expect(cells(runs)[0][2]).toBe('MisslyckadesOrsak: INACTIVE_PERSONS: QueryFailedError');
+    expect(cells(runs)[1][2]).toBe('Klar');
   });
 });
 

@@ -275,6 +275,11 @@ function RetentionSection() {
                         className={`data-protection-table__nowrap${r.status === 'FAILED' ? ' run-status--failed' : ''}`}
                       >
                         {runStatusLabel(r.status)}
+                        {r.status === 'FAILED' && r.error ? (
+                          <span className="data-protection-table__detail">
+                            {t('dataProtection.runs.failedBecause', { error: r.error })}
+                          </span>
+                        ) : null}
                       </td>
                       <td className="data-protection-table__counts-cell">
                         {touched.length === 0 ? (

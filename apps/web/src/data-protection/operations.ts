@@ -160,6 +160,7 @@ export const RetentionRunFields = graphql(`
     status
     startedAt
     finishedAt
+    error
     counts {
       code
       count

@@ -61,7 +61,7 @@ type Documents = {
     "\n  fragment RetentionRuleFields on RetentionRule {\n    code\n    description\n    keepAmount\n    keepUnit\n    requiresDecision\n    decisionReference\n    enabled\n    updatedAt\n  }\n": typeof types.RetentionRuleFieldsFragmentDoc,
     "\n  query RetentionRules {\n    retentionRules {\n      ...RetentionRuleFields\n    }\n  }\n": typeof types.RetentionRulesDocument,
     "\n  query RetentionPreview {\n    retentionPreview {\n      count\n      rule {\n        code\n      }\n    }\n  }\n": typeof types.RetentionPreviewDocument,
-    "\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    counts {\n      code\n      count\n      decisionReference\n    }\n  }\n": typeof types.RetentionRunFieldsFragmentDoc,
+    "\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    error\n    counts {\n      code\n      count\n      decisionReference\n    }\n  }\n": typeof types.RetentionRunFieldsFragmentDoc,
     "\n  query RetentionRuns($first: Int) {\n    retentionRuns(first: $first) {\n      ...RetentionRunFields\n    }\n  }\n": typeof types.RetentionRunsDocument,
     "\n  mutation UpdateRetentionRule($input: UpdateRetentionRuleInput!) {\n    updateRetentionRule(input: $input) {\n      ...RetentionRuleFields\n    }\n  }\n": typeof types.UpdateRetentionRuleDocument,
     "\n  mutation RunRetention {\n    runRetention {\n      ...RetentionRunFields\n    }\n  }\n": typeof types.RunRetentionDocument,
@@ -162,7 +162,7 @@ const documents: Documents = {
     "\n  fragment RetentionRuleFields on RetentionRule {\n    code\n    description\n    keepAmount\n    keepUnit\n    requiresDecision\n    decisionReference\n    enabled\n    updatedAt\n  }\n": types.RetentionRuleFieldsFragmentDoc,
     "\n  query RetentionRules {\n    retentionRules {\n      ...RetentionRuleFields\n    }\n  }\n": types.RetentionRulesDocument,
     "\n  query RetentionPreview {\n    retentionPreview {\n      count\n      rule {\n        code\n      }\n    }\n  }\n": types.RetentionPreviewDocument,
-    "\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    counts {\n      code\n      count\n      decisionReference\n    }\n  }\n": types.RetentionRunFieldsFragmentDoc,
+    "\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    error\n    counts {\n      code\n      count\n      decisionReference\n    }\n  }\n": types.RetentionRunFieldsFragmentDoc,
     "\n  query RetentionRuns($first: Int) {\n    retentionRuns(first: $first) {\n      ...RetentionRunFields\n    }\n  }\n": types.RetentionRunsDocument,
     "\n  mutation UpdateRetentionRule($input: UpdateRetentionRuleInput!) {\n    updateRetentionRule(input: $input) {\n      ...RetentionRuleFields\n    }\n  }\n": types.UpdateRetentionRuleDocument,
     "\n  mutation RunRetention {\n    runRetention {\n      ...RetentionRunFields\n    }\n  }\n": types.RunRetentionDocument,
@@ -421,7 +421,7 @@ export function graphql(source: "\n  query RetentionPreview {\n    retentionPrev
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    counts {\n      code\n      count\n      decisionReference\n    }\n  }\n"): (typeof documents)["\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    counts {\n      code\n      count\n      decisionReference\n    }\n  }\n"];
+export function graphql(source: "\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    error\n    counts {\n      code\n      count\n      decisionReference\n    }\n  }\n"): (typeof documents)["\n  fragment RetentionRunFields on RetentionRun {\n    id\n    trigger\n    asOf\n    status\n    startedAt\n    finishedAt\n    error\n    counts {\n      code\n      count\n      decisionReference\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
