@@ -175,7 +175,11 @@ describe('writes to hidden or anonymous persons', () => {
         { e: event.id, c: registerParticipation.checkInCode },
         staff,
       );
-      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+      expect(result.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'code',
+        reason: 'ANONYMISED',
+      });
       expect(result.errors?.[0].message).toBe(
         'code: belongs to an anonymised person, who cannot be checked in',
       );

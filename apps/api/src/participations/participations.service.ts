@@ -3,6 +3,7 @@ import {
   normaliseCheckInCode,
   ParticipationSource,
   ParticipationStatus,
+  RefusalReason,
   requireIdempotencyKey,
 } from '@crm/domain';
 import { AuditRepository, ParticipationEntity, ParticipationRepository, UserEntity } from '@crm/persistence';
@@ -134,6 +135,7 @@ export class ParticipationsService {
           throw new DomainValidationError(
             'code',
             'belongs to an anonymised person, who cannot be checked in',
+            RefusalReason.ANONYMISED,
           );
         }
         const at = await checkInTime(em, eventId, replay.occurredAt);
