@@ -1,3 +1,5 @@
+// First: the session and the page's data are asked for before the rest of the entry is evaluated.
+import './auth/early-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

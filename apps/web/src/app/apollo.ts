@@ -6,8 +6,10 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { OperationTypeNode } from 'graphql';
+import { OperationTypeNode, print } from 'graphql';
 import { createClient } from 'graphql-ws';
+import { Observable, type Subscription } from 'rxjs';
+import { takeEarlyAnswer } from '../auth/early-requests';
 
 export const CSRF_HEADERS = { 'apollo-require-preflight': 'true' } as const;
 
@@ -61,13 +63,35 @@ export function createApolloClient(): ApolloClient {
   const errors = new ErrorLink(({ error }) => {
     if (errorCode(error) === 'UNAUTHENTICATED') for (const listener of signedOutListeners) listener();
   });
+  // A query the entry sent before the app started (auth/early-requests.ts) is answered from there.
+  const early = new ApolloLink((operation, forward) => {
+    const answer = takeEarlyAnswer(operation.operationName, operation.variables, () =>
+      print(operation.query),
+    );
+    if (!answer) return forward(operation);
+    return new Observable((observer) => {
+      let closed = false;
+      let sent: Subscription | undefined;
+      void answer.then((result) => {
+        if (closed) return;
+        if (result) {
+          observer.next(result);
+          observer.complete();
+        } else sent = forward(operation).subscribe(observer);
+      });
+      return () => {
+        closed = true;
+        sent?.unsubscribe();
+      };
+    });
+  });
   const transport = ApolloLink.split(
     ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
     ws,
     http,
   );
   return new ApolloClient({
-    link: ApolloLink.from([errors, transport]),
+    link: ApolloLink.from([errors, early, transport]),
     cache: new InMemoryCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

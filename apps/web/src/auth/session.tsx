@@ -6,6 +6,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { errorCode, onSignedOut } from '../app/apollo';
 import { graphql } from '../gql';
 import { authApi, type SessionUser } from './auth-api';
+import { dropEarlyAnswers } from './early-requests';
+import { SIGN_OUT_PENDING, STORED_USER } from './session-keys';
 import { clearDeviceData, clearOnSessionEnd } from './sign-out-cleanup';
 
 export const MeQuery = graphql(`
@@ -18,10 +20,6 @@ export const MeQuery = graphql(`
     }
   }
 `);
-
-const STORED_USER = 'crm.user';
-/** Set when "Logga ut" could not reach the server: the session cookie is still alive there. */
-const SIGN_OUT_PENDING = 'crm.signOutPending';
 
 export type SessionState =
   | { status: 'loading' }
@@ -67,6 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         // The server ended the session of a user this device knew (idle, password changed, disabled):
         // forget the device's copy of personal data and who was signed in; unsent check-ins stay for
         // the same user. A first visit is just signed out.
+        dropEarlyAnswers();
         const hadUser = storedUser() !== null;
         if (hadUser) {
           storeUser(null);
@@ -113,6 +112,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback(
     (user: SessionUser) => {
       storeUser(user);
+      dropEarlyAnswers();
       // Signing in replaces the browser's previous session on the server, so a pending sign-out is moot.
       localStorage.removeItem(SIGN_OUT_PENDING);
       setSignOutPending(false);
@@ -124,6 +124,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
+    dropEarlyAnswers();
     const result = await authApi.signOut();
     if (!result.ok) {
       // Offline (or the server failed): the device forgets everything now, the server when it answers.

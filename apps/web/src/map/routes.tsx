@@ -1,12 +1,14 @@
 import type { RouteObject } from 'react-router';
+import { loadBoundaries } from './boundaries';
 
 /** This feature's pages (joined in app/routes.tsx); each page is its own chunk. */
 export const mapRoutes: RouteObject[] = [
   {
     path: '/ladder/map',
     lazy: () => {
-      // The county's boundaries are fetched while the page's chunk loads, not after it.
-      void import('./boundaries').then((b) => b.loadBoundaries('county')).catch(() => undefined);
+      // The county's boundaries are fetched while the page's chunk loads, not after it (opened
+      // directly, map/prefetch.ts has asked for them, and for the chunk, already).
+      void loadBoundaries('county').catch(() => undefined);
       return import('./MapPage');
     },
   },
