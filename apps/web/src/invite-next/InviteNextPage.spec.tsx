@@ -168,7 +168,8 @@ const lastAsked = () => asked[asked.length - 1];
 const table = () => screen.findByRole('table', { name: 'Aktörer som matchar filtret' });
 
 async function choose(user: ReturnType<typeof userEvent.setup>, select: RegExp, option: string) {
-  await user.click(screen.getByRole('button', { name: select }));
+  // Found, not got: the saved filters may answer after the table (they are a query of their own).
+  await user.click(await screen.findByRole('button', { name: select }));
   await user.click(await screen.findByRole('option', { name: option }));
 }
 
