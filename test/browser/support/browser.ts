@@ -119,7 +119,12 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
     .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ` +
+        // The element's markup, shortened: a generated id alone does not tell which element it is.
+        v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 300)}`).join(', '),
+    );
 }
 
 /** Saves a screenshot under test-results/screenshots (git-ignored) for a person to look at. */
