@@ -5,6 +5,7 @@ import {
   anonymisePersons,
   deletePersonWithoutEvidence,
   ErasureContext,
+  ParticipationRepository,
   UserEntity,
 } from '@crm/persistence';
 import { Injectable } from '@nestjs/common';
@@ -38,11 +39,7 @@ export class AnonymisationService {
       if (!erased) throw alreadyAnonymised();
       const anonymised = await new ActorRepository(em).findById(id);
       if (!anonymised) throw new Error('the anonymised actor is gone');
-      const events: { event_id: string }[] = await em.query(
-        `SELECT DISTINCT event_id FROM participation WHERE actor_id = $1`,
-        [id],
-      );
-      return { actor: anonymised, eventIds: events.map((e) => e.event_id) };
+      return { actor: anonymised, eventIds: await new ParticipationRepository(em).eventIdsOf([id]) };
     });
     // Open attendance lists (the door) show the person by name: they fetch the list again.
     await this.live.attendanceChanged(eventIds);

@@ -9,6 +9,7 @@ import {
   MergeResult,
   Page,
   pageSize,
+  ParticipationRepository,
   UserEntity,
 } from '@crm/persistence';
 import { Injectable } from '@nestjs/common';
@@ -64,15 +65,12 @@ export class DuplicatesService {
         await requireWritableActor(em, id, fields.get(id)!, user, { anonymised: null, lock: 'FOR UPDATE' });
       }
       // The events either actor takes part in: their counts (and splits) may change with the merge.
-      const events: { event_id: string }[] = await em.query(
-        `SELECT DISTINCT event_id FROM participation WHERE actor_id = ANY ($1::uuid[])`,
-        [[keep, merge]],
-      );
+      const eventIds = await new ParticipationRepository(em).eventIdsOf([keep, merge]);
       const merged: MergeResult = await mergeActors(em, keep, merge, user.id);
       await new AuditRepository(em).record(user.id, 'merge', 'actor', keep, merged.moved.filledFields);
       const actor = await new ActorRepository(em).findById(keep);
       if (!actor) throw new Error('the kept actor is gone after its merge');
-      return { result: merged, kept: actor, eventIds: events.map((e) => e.event_id) };
+      return { result: merged, kept: actor, eventIds };
     });
     await this.notifier.notify(result.affectedActorIds);
     await this.live.attendanceChanged(eventIds);

@@ -1,5 +1,11 @@
 import { ActorKind, DomainValidationError, RefusalReason } from '@crm/domain';
-import { ActorEntity, AuditRepository, RestrictionRepository, UserEntity } from '@crm/persistence';
+import {
+  ActorEntity,
+  AuditRepository,
+  ParticipationRepository,
+  RestrictionRepository,
+  UserEntity,
+} from '@crm/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseId } from '../common/ids';
@@ -35,7 +41,7 @@ export class RestrictionService {
         throw new DomainValidationError('actorId', 'is already restricted', RefusalReason.ALREADY_RESTRICTED);
       }
       await new AuditRepository(em).record(user.id, 'restrict', 'actor', actorId, RESTRICTION_FIELDS);
-      return { actor: restricted, eventIds: await eventIdsOf(em, actorId) };
+      return { actor: restricted, eventIds: await new ParticipationRepository(em).eventIdsOf([actorId]) };
     });
     await this.live.attendanceChanged(eventIds);
     return actor;
@@ -51,7 +57,7 @@ export class RestrictionService {
         throw new DomainValidationError('actorId', 'is not restricted', RefusalReason.NOT_RESTRICTED);
       }
       await new AuditRepository(em).record(user.id, 'lift_restriction', 'actor', actorId, RESTRICTION_FIELDS);
-      return { actor: lifted, eventIds: await eventIdsOf(em, actorId) };
+      return { actor: lifted, eventIds: await new ParticipationRepository(em).eventIdsOf([actorId]) };
     });
     await this.live.attendanceChanged(eventIds);
     return actor;
@@ -77,16 +83,4 @@ export class RestrictionService {
     }
     return actor;
   }
-}
-
-/**
- * The events the person is registered for (any status), as anonymisation finds them: each one's
- * open attendance list shows the person.
- */
-async function eventIdsOf(em: EntityManager, actorId: string): Promise<string[]> {
-  const rows: { event_id: string }[] = await em.query(
-    `SELECT DISTINCT event_id FROM participation WHERE actor_id = $1`,
-    [actorId],
-  );
-  return rows.map((row) => row.event_id);
 }

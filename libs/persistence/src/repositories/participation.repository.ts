@@ -39,6 +39,19 @@ export class ParticipationRepository {
     return hydrate(this.em, ParticipationEntity, rows);
   }
 
+  /**
+   * The events these actors take part in (any status): the open attendance lists that show them, and
+   * whose counts a change to them may move.
+   */
+  async eventIdsOf(actorIds: readonly string[]): Promise<string[]> {
+    if (!actorIds.length) return [];
+    const rows: { event_id: string }[] = await this.em.query(
+      `SELECT DISTINCT event_id FROM participation WHERE actor_id = ANY ($1::uuid[])`,
+      [actorIds],
+    );
+    return rows.map((row) => row.event_id);
+  }
+
   async findForEvent(eventId: string, actorIds: readonly string[]): Promise<ParticipationEntity[]> {
     const rows = await this.em.query(
       `SELECT * FROM participation WHERE event_id = $1 AND actor_id = ANY($2::uuid[])`,
